@@ -1,0 +1,53 @@
+import type { Lang, Message } from './answer/types.js'
+
+export type Platform = 'slack' | 'discord'
+
+/** A channel on a platform; ids are the platform's own. */
+export interface ChannelRef {
+  platform: Platform
+  /** Slack team (workspace) id or Discord guild id; '' for configured channels where it is unknown. */
+  workspaceId: string
+  channelId: string
+}
+
+/** `slack:C123` / `discord:987` — how channels are named in logs and keys. */
+export function channelKey(ref: Pick<ChannelRef, 'platform' | 'channelId'>): string {
+  return `${ref.platform}:${ref.channelId}`
+}
+
+/**
+ * Where notifications go. Each adapter implements one; the notification dispatcher only calls `post`.
+ * `post` throws `DeliveryError` (with `retryAfterMs` or `permanent`) when the platform refuses.
+ */
+export interface ChatSink {
+  platform: Platform
+  post(channelId: string, message: Message): Promise<void>
+}
+
+/** Time, injectable so tests can control it. */
+export interface Clock {
+  now(): Date
+}
+
+export const systemClock: Clock = { now: () => new Date() }
+
+export interface Subscription extends ChannelRef {
+  /** Only events touching this team; null means every event. */
+  teamId: string | null
+  lang: Lang
+  active: boolean
+  /** 'command' when made with /kai subscribe, 'config' when from NOTIFY_*_CHANNELS. */
+  origin: 'command' | 'config'
+}
+
+export type SubscribeOutcome = { kind: 'created' | 'updated' | 'unchanged'; subscription: Subscription }
+export type UnsubscribeOutcome = { kind: 'removed' | 'not-found' }
+
+/** What the adapters' subscribe / unsubscribe / subscriptions / changes commands call. */
+export interface NotificationService {
+  subscribe(ref: ChannelRef, options: { teamId: string | null; lang: Lang }): SubscribeOutcome
+  unsubscribe(ref: ChannelRef, options: { teamId: string | null }): UnsubscribeOutcome
+  list(ref: ChannelRef): Subscription[]
+  /** Recorded change events, newest first, as a message in `lang`; `since` is YYYY-MM-DD. */
+  changes(since: string | undefined, lang: Lang): Message
+}
