@@ -51,3 +51,21 @@ export interface NotificationService {
   /** Recorded change events, newest first, as a message in `lang`; `since` is YYYY-MM-DD. */
   changes(since: string | undefined, lang: Lang): Message
 }
+
+/** What an adapter needs from the rest of the bot. */
+export interface AdapterDeps {
+  core: import('./answer/types.js').KaiCore
+  notifications: NotificationService
+  logger: import('pino').Logger
+}
+
+/** A running connection to one chat platform, created by `createSlackAdapter` / `createDiscordAdapter`. */
+export interface ChatAdapter {
+  name: Platform
+  /** Delivers notifications to this platform's channels. */
+  sink: ChatSink
+  /** Connects and resolves once the adapter is ready to answer. */
+  start(): Promise<void>
+  /** Stops taking new requests, lets in-flight ones finish, disconnects. */
+  stop(): Promise<void>
+}
