@@ -34,7 +34,8 @@ export const Source = z.strictObject({
   id: Id,
   title: NonEmpty,
   publisher: NonEmpty,
-  url: z.url(),
+  /** null only when the project holds a copy but no one knows where it was published (never invent a URL). */
+  url: z.url().nullable(),
   /** null when the page shows no date and none can be read from its URL. */
   date: PartialDate.nullable(),
   /** Where the date comes from: printed on the page, read from the URL, or inferred from context. */
