@@ -77,7 +77,6 @@ const notifyChannels = csv.transform((items, ctx) =>
 )
 
 const EnvSchema = z.object({
-  NODE_ENV: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
@@ -163,7 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '(environment)') as keyof Env
       const fix = HOW_TO_FIX[name]
-      problems.push(`${name}: ${issue.message}${fix ? ` — ${fix}` : ''}`)
+      problems.push(fix ? `${name}: '${env[name]}' is not valid — ${fix}` : `${name}: ${issue.message}`)
     }
   }
   const e = parsed.data
