@@ -15,6 +15,8 @@ export type {
   Message,
   MessageBlocks,
 } from './answer/types.js'
+export type { LoadResult } from './corpus/load-corpus.js'
+export { loadCorpus, loadCorpusOrThrow, loadCorpusSync } from './corpus/load-corpus.js'
 export type { Corpus, CorpusDocument } from './corpus/types.js'
 export type { CorpusIssue, ErrorCode } from './errors.js'
 export { BotError, ConfigError, CorpusError, DeliveryError, formatCorpusIssue } from './errors.js'

@@ -1,0 +1,96 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
+import type { CorpusIssue } from '../errors.js'
+
+/** A path into parsed data, as zod reports it: object keys and array indexes. */
+export type DataPath = readonly PropertyKey[]
+
+/** Parsed YAML plus a way to find the line of any node, so every error can point at a line. */
+export interface LocatedYaml {
+  /** The file as shown in messages, e.g. `corpus/teams.yaml`. */
+  file: string
+  /** Plain data (undefined for an empty file or one with syntax errors). */
+  data: unknown
+  /** The 1-based line of the node at `path`, or of its deepest existing ancestor. */
+  locate(path: DataPath): number
+  /** Syntax errors; when there are any, `data` is undefined. */
+  syntaxIssues: CorpusIssue[]
+}
+
+/** `teams[3].models[0].sources[1]`: the JS-like form every corpus message uses. */
+export function formatPath(path: DataPath): string {
+  let out = ''
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`
+    else out += out === '' ? String(segment) : `.${String(segment)}`
+  }
+  return out
+}
+
+/**
+ * Parses YAML keeping node positions. `lineOffset` is added to every line, for YAML embedded
+ * in another file (the front matter of a Markdown document starts on line 2).
+ */
+export function parseYamlLocated(file: string, text: string, lineOffset = 0): LocatedYaml {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true })
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset
+
+  const syntaxIssues: CorpusIssue[] = doc.errors.map((error) => ({
+    file,
+    line: (error.linePos?.[0].line ?? 1) + lineOffset,
+    path: '',
+    message: `YAML syntax error: ${describeYamlError(error.code, error.message)}`,
+  }))
+
+  const locate = (path: DataPath): number => {
+    let node: unknown = doc.contents
+    let line = isNodeWithRange(node) ? lineAt(node.range[0]) : 1 + lineOffset
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(segment))
+        if (!pair) break
+        const keyNode = pair.key as unknown
+        const at = isNodeWithRange(keyNode) ? keyNode : (pair.value as unknown)
+        if (isNodeWithRange(at)) line = lineAt(at.range[0])
+        node = pair.value
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item: unknown = node.items[segment]
+        if (item === undefined) break
+        if (isNodeWithRange(item)) line = lineAt(item.range[0])
+        node = item
+      } else {
+        break
+      }
+    }
+    return line
+  }
+
+  const data = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 })
+  return { file, data, locate, syntaxIssues }
+}
+
+function keyOf(key: unknown): string {
+  if (isScalar(key)) return String(key.value)
+  return String(key)
+}
+
+function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return typeof node === 'object' && node !== null && Array.isArray((node as Node).range)
+}
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'remove or rename one of the two keys',
+  BAD_INDENT: 'align this line with its siblings (use spaces, not tabs)',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line and the one before',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing colon or an unclosed quote',
+  UNEXPECTED_TOKEN: 'check quoting: text containing ": " or starting with a special character needs quotes',
+}
+
+/** yaml's messages end with " at line N, column M:" and a code excerpt; the line is reported separately. */
+function describeYamlError(code: string, message: string): string {
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
+  const hint = YAML_HINTS[code] ?? 'check indentation and quoting'
+  return `${first} — ${hint}`
+}
