@@ -20,6 +20,47 @@ export { loadCorpus, loadCorpusOrThrow, loadCorpusSync } from './corpus/load-cor
 export type { Corpus, CorpusDocument } from './corpus/types.js'
 export type { CorpusIssue, ErrorCode } from './errors.js'
 export { BotError, ConfigError, CorpusError, DeliveryError, formatCorpusIssue } from './errors.js'
+/** Pure change detection: `(previous, next) → ChangeEvent[]` with content-derived ids. */
+export { canonicalJson, currentStateChange, diffResults } from './notify/diff-results.js'
+export type { Dispatcher, DispatcherOptions } from './notify/dispatcher.js'
+export { createDispatcher } from './notify/dispatcher.js'
+export type {
+  CorpusOutcome,
+  Notifications,
+  NotificationsDeps,
+  NotifyOptions,
+} from './notify/notifications.js'
+/** Change detection + transactional outbox + dispatcher + NotificationService around one store. */
+export { createNotifications, withRemoteTimeline } from './notify/notifications.js'
+export { planDeliveries } from './notify/plan-deliveries.js'
+/** The results snapshot notifications compare and persist as the baseline. */
+export { EMPTY_STATE, resultsStateOf, teamStatusesOf } from './notify/state.js'
+export type {
+  Baseline,
+  CommitResult,
+  NotifyStore,
+  PendingDelivery,
+  PlannedDelivery,
+  SubscriptionKey,
+} from './notify/store-port.js'
+/** ko/en notification templates: ChangeEvent → Message, and the `/kai changes` list. */
+export { renderChange, renderChangeList, resultLabel } from './notify/templates.js'
+export type {
+  ChangeEvent,
+  ChangeKind,
+  CorrectionChange,
+  CurrentStateChange,
+  EventRef,
+  EventState,
+  RecordedChange,
+  ResultsChange,
+  ResultsState,
+  ScheduleChange,
+  SourceRef,
+  TeamRef,
+  TeamStatus,
+  TeamStatusChange,
+} from './notify/types.js'
 export type {
   AdapterDeps,
   ChannelRef,

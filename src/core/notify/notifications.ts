@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto'
+import type { Logger } from 'pino'
+import type { Lang, Message } from '../answer/types.js'
+import type { TimelineEvent } from '../corpus/schema.js'
+import type { Corpus } from '../corpus/types.js'
+import type { ChannelRef, ChatSink, Clock, NotificationService } from '../ports.js'
+import { canonicalJson, currentStateChange, diffResults } from './diff-results.js'
+import { createDispatcher, type DispatcherOptions } from './dispatcher.js'
+import { planDeliveries } from './plan-deliveries.js'
+import { resultsStateOf } from './state.js'
+import type { NotifyStore } from './store-port.js'
+import { renderChangeList } from './templates.js'
+import type { ChangeEvent } from './types.js'
+
+/** The notification settings main.ts passes in; `Config['notify']` satisfies it. */
+export interface NotifyOptions {
+  slackChannels: { channelId: string; lang: Lang }[]
+  discordChannels: { channelId: string; lang: Lang }[]
+  /** Announce the current standings once (per distinct state), e.g. when first connecting a channel. */
+  announceCurrent: boolean
+}
+
+/** What `onCorpus` did, for logs and tests. */
+export type CorpusOutcome =
+  | { kind: 'unchanged' }
+  | { kind: 'baselined' }
+  | { kind: 'recorded'; events: ChangeEvent[]; deliveries: number }
+
+export interface Notifications {
+  /** What the adapters' subscribe / unsubscribe / subscriptions / changes commands call. */
+  service: NotificationService
+  /** Diffs a freshly loaded, valid corpus against the baseline and writes the outbox; call it on every reload. */
+  onCorpus(corpus: Corpus): CorpusOutcome
+  /**
+   * A valid remote timeline (RESULTS_URL): its events override the corpus's by id until the next one.
+   * Null clears it.
+   */
+  onRemoteTimeline(events: TimelineEvent[] | null): CorpusOutcome
+  /** Upserts configured channels and starts the dispatcher (pending deliveries from before a crash go first). */
+  start(): void
+  /** Sends what is due now; `timeoutMs` also waits for retries that fall due within it. */
+  flush(timeoutMs?: number): Promise<void>
+  /** Stops the dispatcher after the delivery in flight. The store stays open: its owner closes it. */
+  stop(): Promise<void>
+}
+
+export interface NotificationsDeps {
+  store: NotifyStore
+  sinks: ChatSink[]
+  logger: Logger
+  clock: Clock
+  config: NotifyOptions
+  dispatcher?: DispatcherOptions
+}
+
+const CHANGES_LIMIT = 20
+
+/**
+ * Wires change detection, the transactional outbox and the dispatcher around one store.
+ * The first corpus on an empty store only records the baseline (no flood of old news).
+ */
+export function createNotifications(deps: NotificationsDeps): Notifications {
+  const log = deps.logger.child({ component: 'notify' })
+  const dispatcher = createDispatcher({
+    store: deps.store,
+    sinks: deps.sinks,
+    logger: deps.logger,
+    clock: deps.clock,
+    options: deps.dispatcher,
+  })
+  let lastCorpus: Corpus | undefined
+  let remote: TimelineEvent[] | null = null
+  let announcedCurrent = false
+
+  function evaluate(): CorpusOutcome {
+    if (!lastCorpus) return { kind: 'unchanged' }
+    const corpus = remote ? withRemoteTimeline(lastCorpus, remote) : lastCorpus
+    const inputHash = hashInput(lastCorpus.hash, remote)
+    const next = resultsStateOf(corpus)
+    const baseline = deps.store.loadBaseline()
+    const wantCurrent = deps.config.announceCurrent && !announcedCurrent
+    if (baseline && baseline.inputHash === inputHash && !wantCurrent) return { kind: 'unchanged' }
+
+    const events = baseline ? diffResults(baseline.state, next) : []
+    if (wantCurrent) events.push(currentStateChange(next))
+    announcedCurrent = true
+    const result = deps.store.commitChanges({
+      events,
+      baseline: { state: next, inputHash },
+      plan: planDeliveries,
+      now: deps.clock.now(),
+    })
+    if (!baseline && events.length === 0) {
+      log.info({ events: Object.keys(next.events).length }, 'first start: baseline recorded silently')
+      return { kind: 'baselined' }
+    }
+    if (result.recorded.length > 0) {
+      log.info(
+        { changes: result.recorded.map((e) => e.id), deliveries: result.deliveries },
+        'result changes recorded',
+      )
+      dispatcher.wake()
+    }
+    return { kind: 'recorded', events: result.recorded, deliveries: result.deliveries }
+  }
+
+  const service: NotificationService = {
+    subscribe(ref, options) {
+      return deps.store.upsertSubscription(
+        { ref, teamId: options.teamId },
+        { lang: options.lang, origin: 'command' },
+        deps.clock.now(),
+      )
+    },
+    unsubscribe(ref, options) {
+      const removed = deps.store.removeSubscriptions({ ref, teamId: options.teamId })
+      return { kind: removed > 0 ? 'removed' : 'not-found' }
+    },
+    list(ref) {
+      return deps.store.listSubscriptions(ref)
+    },
+    changes(since, lang): Message {
+      return renderChangeList(deps.store.listChanges({ since, limit: CHANGES_LIMIT }), since, lang)
+    },
+  }
+
+  return {
+    service,
+    onCorpus(corpus) {
+      lastCorpus = corpus
+      return evaluate()
+    },
+    onRemoteTimeline(events) {
+      remote = events
+      return evaluate()
+    },
+    start() {
+      const configured: [ChannelRef['platform'], NotifyOptions['slackChannels']][] = [
+        ['slack', deps.config.slackChannels],
+        ['discord', deps.config.discordChannels],
+      ]
+      for (const [platform, channels] of configured) {
+        for (const { channelId, lang } of channels) {
+          deps.store.upsertSubscription(
+            { ref: { platform, workspaceId: '', channelId }, teamId: null },
+            // A configured channel the platform said is gone stays inactive until someone subscribes it again.
+            { lang, origin: 'config', reactivate: false },
+            deps.clock.now(),
+          )
+        }
+      }
+      dispatcher.start()
+    },
+    flush: (timeoutMs) => dispatcher.flush(timeoutMs),
+    stop: () => dispatcher.stop(),
+  }
+}
+
+/** The corpus with a remote timeline's events replacing (by id) or adding to its own. */
+export function withRemoteTimeline(corpus: Corpus, events: TimelineEvent[]): Corpus {
+  const byId = new Map(corpus.events.map((e) => [e.id, e]))
+  for (const e of events) byId.set(e.id, e)
+  return { ...corpus, events: [...byId.values()] }
+}
+
+function hashInput(corpusHash: string, remote: TimelineEvent[] | null): string {
+  if (!remote) return corpusHash
+  const digest = createHash('sha256').update(canonicalJson(remote)).digest('hex')
+  return `${corpusHash}+${digest.slice(0, 16)}`
+}
