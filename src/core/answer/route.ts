@@ -1,0 +1,284 @@
+import type { EventKind, FactTopic } from '../corpus/schema.js'
+import { detectLang } from './lang.js'
+import {
+  ASPECTS,
+  type Aspect,
+  CONFIRM,
+  COUNT,
+  EN_TAG,
+  EVENT_KINDS,
+  FINAL_TWO,
+  FOREIGN_PROGRAM,
+  GLOSSARY_ASK,
+  HELP,
+  INVALID_MAX_CHARS,
+  NEGATION_EN,
+  NEGATION_KO,
+  OUT_OF_SCOPE,
+  OUTCOME_WORDS,
+  type OutcomeWord,
+  PROGRAM_TOPICS,
+  QUOTE,
+  RESULTS_GENERIC,
+  SCHEDULE,
+  WH_WORD,
+  WHEN,
+  WHO_IS,
+  WHY,
+} from './lexicon.js'
+import type { FindMentions, Mention } from './mentions.js'
+import { compact, normalizeQuestion } from './normalize.js'
+import type { ConversationContext, Intent, Lang } from './types.js'
+
+export type { Aspect, OutcomeWord }
+
+/** A statement the question asks us to confirm: "NC AI가 2차에 진출했지?" → {team: nc-ai, outcome: advanced, phase: 1}. */
+export interface Claim {
+  teamId: string
+  outcome: OutcomeWord
+  /** The evaluation phase whose outcome is claimed, when the question names one. */
+  phase?: number
+  /** "안 떨어졌지?": the question claims the outcome did NOT happen. */
+  negated: boolean
+}
+
+/** What the router understood; the composer turns it into an answer from corpus data. */
+export interface Route {
+  intent: Intent
+  lang: Lang
+  /** Why this intent: the rule that fired, for tests and debugging. */
+  rule: string
+  mentions: Mention[]
+  /** Teams named (or implied by a model or person), in order; from the context when a follow-up names none. */
+  teamIds: string[]
+  /** True when `teamIds` came from the conversation context ("그 팀 모델은?"). */
+  teamFromContext: boolean
+  personIds: string[]
+  termIds: string[]
+  modelIds: string[]
+  organizationIds: string[]
+  programMentioned: boolean
+  /** The evaluation phase the question is about (0: selection, 1: first evaluation, …). */
+  phase?: number
+  aspect: Aspect
+  topics: FactTopic[]
+  /** The outcome the question names ("who was eliminated" → eliminated). */
+  outcome?: OutcomeWord
+  claim?: Claim
+  eventKinds: EventKind[]
+  finalTwo: boolean
+  asksCount: boolean
+}
+
+export interface RouteOptions {
+  findMentions: FindMentions
+  fallbackLang?: Lang
+  /** Forces the answer language (otherwise it follows the question). */
+  lang?: Lang
+  context?: ConversationContext
+}
+
+const ORDINALS: [RegExp, number][] = [
+  [
+    /(첫|1)\s?(번째|째)?\s?(평가|단계|라운드|관문)|\b(first|1st)\s(round|phase|stage|evaluation|review|cut)/,
+    1,
+  ],
+  [
+    /(두|2)\s?(번째|째)\s?(평가|단계|라운드|관문)?|\b(second|2nd)\s(round|phase|stage|evaluation|review|cut)/,
+    2,
+  ],
+  [
+    /(세|3)\s?(번째|째)\s?(평가|단계|라운드|관문)?|\b(third|3rd)\s(round|phase|stage|evaluation|review|cut)/,
+    3,
+  ],
+]
+
+/**
+ * The evaluation phase a question is about. "2차에 진출" names the phase a team advanced INTO,
+ * which is the outcome of phase 1; "2차에서 탈락" and "2차 결과" name phase 2 itself.
+ */
+export function extractPhase(text: string): number | undefined {
+  const q = normalizeQuestion(text)
+  const into =
+    /([1-4])\s?차\s?(단계|평가|라운드)?\s?(에|로|으로)?\s?(진출|올라|진입|넘어|가|갔|간)|\b(?:to|into)\s(?:the\s)?(?:phase|stage|round)\s?([1-4])|\b(?:to|into)\s(?:the\s)?(second|third|final)\s(?:round|phase|stage)/.exec(
+      q,
+    )
+  if (into) {
+    const n = into[1] ?? into[5] ?? { second: '2', third: '3', final: '3' }[into[6] as 'second']
+    return Math.max(0, Number(n) - 1)
+  }
+  const direct =
+    /([1-4])\s?차|(?:phase|stage|round|evaluation)\s?([1-4])|([1-4])(?:st|nd|rd|th)?\s?(?:phase|stage|round)/.exec(
+      q,
+    )
+  if (direct) return Number(direct[1] ?? direct[2] ?? direct[3])
+  for (const [re, n] of ORDINALS) if (re.test(q)) return n
+  return undefined
+}
+
+function test(re: RegExp, q: string, c: string): boolean {
+  return re.test(q) || re.test(c)
+}
+
+function outcomeOf(q: string, c: string): OutcomeWord | undefined {
+  // Order matters: "탈락" beats "결과"; "추가 선정" is an addition before it is a selection.
+  const order: OutcomeWord[] = ['eliminated', 'declined', 'added', 'advanced', 'selected', 'applied']
+  return order.find((w) => test(OUTCOME_WORDS[w], q, c))
+}
+
+function aspectOf(q: string, c: string, mentions: Mention[]): Aspect {
+  if (test(ASPECTS.score, q, c)) return 'score'
+  if (test(ASPECTS.members, q, c)) return 'members'
+  if (mentions.some((m) => m.kind === 'model') || test(ASPECTS.model, q, c)) return 'model'
+  if (test(ASPECTS.goal, q, c)) return 'goal'
+  if (test(ASPECTS.status, q, c)) return 'status'
+  return 'profile'
+}
+
+function unique<T>(xs: (T | undefined)[]): T[] {
+  return [...new Set(xs.filter((x): x is T => x !== undefined))]
+}
+
+function isOutOfScope(q: string, c: string, mentions: Mention[]): boolean {
+  if (OUT_OF_SCOPE.some((re) => test(re, q, c))) return true
+  const namesOurs = mentions.some((m) => m.kind === 'team' || m.kind === 'model' || m.kind === 'program')
+  return !namesOurs && test(FOREIGN_PROGRAM, q, c)
+}
+
+function asksConfirmation(q: string, lang: Lang): boolean {
+  if (lang === 'en') return CONFIRM.test(q) && !/^(who|which|what|why|when|how|where)\b/.test(q)
+  return !WH_WORD.test(q) || CONFIRM.test(q)
+}
+
+function isNegated(q: string, lang: Lang): boolean {
+  if (lang === 'ko') return NEGATION_KO.test(q)
+  // "…, didn't it?" is a tag, and "Didn't X advance?" a rhetorical positive: neither negates the claim.
+  const body = q.replace(EN_TAG, '').replace(/^(didn'?t|wasn'?t|weren'?t|isn'?t|hasn'?t)\b/, '')
+  return NEGATION_EN.test(body)
+}
+
+/**
+ * Decides what a question is about from its words and the corpus names it mentions.
+ * Rules are tried in a fixed order (invalid, help, out of scope, then by the words present); the
+ * first that fires sets `intent` and `rule`.
+ */
+export function route(question: string, options: RouteOptions): Route {
+  const lang = options.lang ?? detectLang(question, options.fallbackLang ?? 'ko')
+  const q = normalizeQuestion(question)
+  const c = compact(question)
+  const base: Route = {
+    intent: 'unknown',
+    lang,
+    rule: 'none',
+    mentions: [],
+    teamIds: [],
+    teamFromContext: false,
+    personIds: [],
+    termIds: [],
+    modelIds: [],
+    organizationIds: [],
+    programMentioned: false,
+    aspect: 'profile',
+    topics: [],
+    eventKinds: [],
+    finalTwo: false,
+    asksCount: false,
+  }
+  if (q === '' || question.length > INVALID_MAX_CHARS) return { ...base, intent: 'invalid', rule: 'invalid' }
+
+  const mentions = options.findMentions(question)
+  const byKind = (k: Mention['kind']) => unique(mentions.filter((m) => m.kind === k).map((m) => m.id))
+  let teamIds = unique(mentions.map((m) => (m.kind === 'person' ? undefined : m.teamId)))
+  const personIds = byKind('person')
+  const teamFromPeople = unique(mentions.filter((m) => m.kind === 'person').map((m) => m.teamId))
+  let teamFromContext = false
+  // Follow-ups: "그 팀 모델은?", "what about their model?" refer back to the previous team.
+  const refersBack =
+    /그\s?(팀|회사|곳|기업|컨소시엄)|거기|걔네|이\s?팀|\b(their|they|them|that team|this team|its|it)\b/.test(
+      q,
+    ) || q.length <= 12
+  if (teamIds.length === 0 && personIds.length === 0 && options.context?.teamId && refersBack) {
+    teamIds = [options.context.teamId]
+    teamFromContext = true
+  }
+
+  const phase = extractPhase(question)
+  const outcome = outcomeOf(q, c)
+  const topics = PROGRAM_TOPICS.filter(([, re]) => test(re, q, c)).map(([t]) => t)
+  const eventKinds = unique(EVENT_KINDS.filter(([, re]) => test(re, q, c)).flatMap(([k]) => k))
+  const r: Route = {
+    ...base,
+    mentions,
+    teamIds,
+    teamFromContext,
+    personIds,
+    termIds: byKind('term'),
+    modelIds: byKind('model'),
+    organizationIds: byKind('organization'),
+    programMentioned: mentions.some((m) => m.kind === 'program'),
+    aspect: aspectOf(q, c, mentions),
+    topics,
+    eventKinds,
+    finalTwo: test(FINAL_TWO, q, c),
+    asksCount: test(COUNT, q, c),
+    ...(phase !== undefined && { phase }),
+    ...(outcome && { outcome }),
+  }
+  const set = (intent: Intent, rule: string): Route => ({ ...r, intent, rule })
+
+  if (test(HELP, q, c)) return set('help', 'help')
+  if (isOutOfScope(q, c, mentions)) return set('out-of-scope', 'out-of-scope')
+
+  const why = test(WHY, q, c)
+  const when = test(WHEN, q, c)
+  const team = teamIds[0]
+
+  if (team) {
+    if (why) return set('why', 'team+why')
+    if (when) return set('timeline', 'team+when')
+    if (outcome && asksConfirmation(q, lang)) {
+      const claim: Claim = {
+        teamId: team,
+        outcome,
+        negated: isNegated(q, lang),
+        ...(phase !== undefined && { phase }),
+      }
+      return { ...set('results', 'team+claim'), claim }
+    }
+    if (personIds.length > 0 && (test(QUOTE, q, c) || test(WHO_IS, q, c))) return set('people', 'person')
+    if (r.aspect !== 'profile' && r.aspect !== 'status') return set('team', `team+${r.aspect}`)
+    if (outcome || test(RESULTS_GENERIC, q, c) || phase !== undefined) return set('results', 'team+results')
+    if (topics.length > 0 && !teamFromContext && topics.some((t) => t !== 'name'))
+      return set('program', 'team+topic')
+    return set('team', teamFromContext ? 'context-team' : 'team')
+  }
+  if (personIds.length > 0) {
+    if (teamFromPeople.length > 0 && why) return { ...set('why', 'person-team+why'), teamIds: teamFromPeople }
+    return set('people', 'person')
+  }
+  if (r.finalTwo && (when || test(SCHEDULE, q, c) || !outcome)) return set('program', 'final-two')
+  if (why) return set('why', 'why')
+  if (when) return set('timeline', 'when')
+  if (
+    test(QUOTE, q, c) &&
+    /장관|차관|대표|회장|ceo|minister|official|정부|government|msit|과기정통부/.test(q)
+  )
+    return set('people', 'quote')
+  const asksDefinition = test(GLOSSARY_ASK, q, c)
+  if (r.termIds.length > 0 && (asksDefinition || topics.length === 0) && !outcome)
+    return set('glossary', 'term')
+  if (
+    outcome ||
+    (test(RESULTS_GENERIC, q, c) && !topics.includes('scoring')) ||
+    (phase !== undefined && topics.length === 0)
+  )
+    return set('results', 'results')
+  if (test(SCHEDULE, q, c)) return set('timeline', 'schedule')
+  if (topics.length > 0) return set('program', 'topic')
+  if (r.programMentioned || r.organizationIds.length > 0) {
+    if (r.organizationIds.length > 0 && !r.programMentioned) return set('glossary', 'organization')
+    return set('program', 'program-name')
+  }
+  if (asksDefinition) return set('glossary', 'definition-unknown-term')
+  return set('search', 'fallback')
+}
