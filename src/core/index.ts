@@ -17,7 +17,19 @@ export type {
 } from './answer/types.js'
 export type { LoadResult } from './corpus/load-corpus.js'
 export { loadCorpus, loadCorpusOrThrow, loadCorpusSync } from './corpus/load-corpus.js'
+export type { TeamStatus } from './corpus/state.js'
+export {
+  deriveTeamStatus,
+  eventsInDateOrder,
+  eventsOfPhase,
+  latestEvaluation,
+  latestResultEvent,
+  nextScheduledEvents,
+  teamStatus,
+} from './corpus/state.js'
 export type { Corpus, CorpusDocument } from './corpus/types.js'
+export type { CorpusWatch, WatchCorpusOptions, WatchLogger } from './corpus/watch-corpus.js'
+export { watchCorpus } from './corpus/watch-corpus.js'
 export type { CorpusIssue, ErrorCode } from './errors.js'
 export { BotError, ConfigError, CorpusError, DeliveryError, formatCorpusIssue } from './errors.js'
 /** Pure change detection: `(previous, next) → ChangeEvent[]` with content-derived ids. */

@@ -65,7 +65,8 @@ export async function loadCorpusOrThrow(dir: string): Promise<Corpus> {
   return result.corpus
 }
 
-async function readCorpusFiles(dir: string): Promise<CorpusFilesOnDisk> {
+/** Reads the corpus files of `dir` (missing ones are left out; other read errors throw). */
+export async function readCorpusFiles(dir: string): Promise<CorpusFilesOnDisk> {
   const yaml: CorpusFilesOnDisk['yaml'] = {}
   const keys = Object.keys(YAML_FILES) as YamlKey[]
   const [contents, docNames] = await Promise.all([

@@ -48,7 +48,7 @@ export function zodToCorpusIssues(issues: readonly z.core.$ZodIssue[], ctx: Issu
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return `required field is missing — add it (${expectedWords(issue.expected)})`
+      if (value === undefined) return `required field is missing — add it as ${expectedWords(issue.expected)}`
       if (value === null) return `is empty — give ${expectedWords(issue.expected)}`
       if (issue.expected === 'string' && typeof value === 'number') {
         return `expected text, got ${describeValue(value)} — put it in quotes: '${String(value)}'`
