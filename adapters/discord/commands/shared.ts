@@ -1,0 +1,67 @@
+import { PermissionFlagsBits } from 'discord.js'
+import type { ChannelRef, Choice } from '../../../src/core/index.js'
+import { notice, TEXTS } from '../texts.js'
+import type { AutocompleteContext, Reply, SubcommandContext } from './types.js'
+
+/** Discord caps autocomplete at 25 choices and each name/value at 100 characters. */
+export const MAX_CHOICES = 25
+const MAX_CHOICE_LENGTH = 100
+
+/** Autocomplete choices trimmed to what Discord accepts (it rejects the whole response otherwise). */
+export function toDiscordChoices(choices: Choice[]): Choice[] {
+  return choices
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ name: c.name.slice(0, MAX_CHOICE_LENGTH), value: c.value.slice(0, MAX_CHOICE_LENGTH) }))
+    .filter((c) => c.name.length > 0 && c.value.length > 0)
+}
+
+/** Team names and aliases for any option that takes a team. */
+export function suggestTeams(ctx: AutocompleteContext): Choice[] {
+  const lang = ctx.core.detectLang(ctx.focused.value, ctx.localeLang)
+  return toDiscordChoices(ctx.core.suggestTeams(ctx.focused.value, lang, MAX_CHOICES))
+}
+
+/**
+ * Subscription commands need a server channel, and changing them needs Manage Channels.
+ * `default_member_permissions` cannot be set per subcommand, and admins can override it anyway,
+ * so the check happens here, on the permissions Discord computed for this member in this channel.
+ */
+export function subscriptionGuard(
+  ctx: SubcommandContext,
+  options: { mustManage: boolean },
+): { ok: true; channel: ChannelRef } | { ok: false; reply: Reply } {
+  const t = TEXTS[ctx.localeLang]
+  if (!ctx.channel) {
+    return {
+      ok: false,
+      reply: { ephemeral: true, message: notice(ctx.localeLang, t.dmTitle, [t.dmSubscriptions]) },
+    }
+  }
+  if (options.mustManage && !ctx.interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) {
+    return {
+      ok: false,
+      reply: { ephemeral: true, message: notice(ctx.localeLang, t.permissionTitle, [t.needManageChannels]) },
+    }
+  }
+  return { ok: true, channel: ctx.channel }
+}
+
+/** Resolves the optional `team` option: null for every team, a team id, or a reply saying it is unknown. */
+export function teamOption(
+  ctx: SubcommandContext,
+): { ok: true; teamId: string | null } | { ok: false; reply: Reply } {
+  const raw = ctx.interaction.options.getString('team')?.trim()
+  if (!raw) return { ok: true, teamId: null }
+  const teamId = ctx.core.resolveTeam(raw)
+  if (teamId) return { ok: true, teamId }
+  const t = TEXTS[ctx.localeLang]
+  return {
+    ok: false,
+    reply: { ephemeral: true, message: notice(ctx.localeLang, t.unknownTeamTitle, [t.unknownTeam(raw)]) },
+  }
+}
+
+/** "LG AI연구원 관련 소식" / "every K-AI update". */
+export function scopeText(ctx: SubcommandContext, teamId: string | null): string {
+  return TEXTS[ctx.localeLang].scope(teamId ? ctx.core.teamName(teamId, ctx.localeLang) : null)
+}

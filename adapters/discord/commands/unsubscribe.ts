@@ -1,0 +1,42 @@
+import { ApplicationCommandOptionType } from 'discord.js'
+import { notice, TEXTS } from '../texts.js'
+import { scopeText, subscriptionGuard, suggestTeams, teamOption } from './shared.js'
+import type { Subcommand } from './types.js'
+
+/** `/kai unsubscribe [team]`: stops one subscription of this channel; Manage Channels only. */
+export const unsubscribe = {
+  definition: {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'unsubscribe',
+    name_localizations: { ko: '구독해지' },
+    description: 'Stop K-AI updates in this channel (needs Manage Channels)',
+    description_localizations: { ko: '이 채널의 K-AI 소식 그만 받기 (채널 관리 권한 필요)' },
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'team',
+        name_localizations: { ko: '팀' },
+        description: 'The team subscription to stop (default: the all-updates one)',
+        description_localizations: { ko: '해지할 팀 구독 (기본: 전체 소식 구독)' },
+        autocomplete: true,
+        max_length: 100,
+      },
+    ],
+  },
+  audience: 'ephemeral',
+  execute(ctx) {
+    const guard = subscriptionGuard(ctx, { mustManage: true })
+    if (!guard.ok) return guard.reply
+    const team = teamOption(ctx)
+    if (!team.ok) return team.reply
+    const t = TEXTS[ctx.localeLang]
+    const outcome = ctx.notifications.unsubscribe(guard.channel, { teamId: team.teamId })
+    const scope = scopeText(ctx, team.teamId)
+    const message =
+      outcome.kind === 'removed'
+        ? notice(ctx.localeLang, t.unsubscribedTitle, [t.unsubscribed(scope)])
+        : notice(ctx.localeLang, t.notSubscribedTitle, [t.notSubscribed(scope)])
+    return { ephemeral: true, message }
+  },
+  autocomplete: suggestTeams,
+} satisfies Subcommand
