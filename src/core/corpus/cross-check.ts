@@ -91,8 +91,9 @@ export function crossCheck(files: CorpusFiles): CorpusIssue[] {
   if (files.complete && files.sources?.data) checkUncitedSources(files, report)
   checkAliases(files, report)
   checkDates(files, report)
-  if (files.timeline?.data)
-    checkTimeline(files.timeline as CheckedFile<z.output<typeof TimelineFile>>, report)
+  if (files.timeline?.data) {
+    checkTimeline(files.timeline as CheckedFile<z.output<typeof TimelineFile>>, teamIds, report)
+  }
   if (files.timeline?.data && files.teams?.data) checkTeamsInTimeline(files, report)
   return issues
 }
@@ -414,7 +415,11 @@ const EXIT_RESULTS: ReadonlySet<OutcomeResult> = new Set([
   'withdrew',
 ])
 
-function checkTimeline(timeline: CheckedFile<z.output<typeof TimelineFile>>, report: Report): void {
+function checkTimeline(
+  timeline: CheckedFile<z.output<typeof TimelineFile>>,
+  teamIds: Set<string> | undefined,
+  report: Report,
+): void {
   const events = timeline.data!.events
   events.forEach((event, i) => {
     if (event.end_date && isBefore(event.end_date, event.date)) {
@@ -461,7 +466,7 @@ function checkTimeline(timeline: CheckedFile<z.output<typeof TimelineFile>>, rep
       }
     })
   })
-  checkTeamsExisted(timeline, report)
+  checkTeamsExisted(timeline, teamIds, report)
 }
 
 /**
@@ -470,7 +475,11 @@ function checkTimeline(timeline: CheckedFile<z.output<typeof TimelineFile>>, rep
  * (screened-out, not-selected, eliminated, withdrew). Any other outcome while it is not in the program is
  * an error. `declined` is always allowed: it records a team choosing not to (re-)enter.
  */
-function checkTeamsExisted(timeline: CheckedFile<z.output<typeof TimelineFile>>, report: Report): void {
+function checkTeamsExisted(
+  timeline: CheckedFile<z.output<typeof TimelineFile>>,
+  teamIds: Set<string> | undefined,
+  report: Report,
+): void {
   const order = timeline
     .data!.events.map((event, index) => ({ event, index }))
     .sort((a, b) => comparePartialDates(a.event.date, b.event.date) || a.index - b.index)
@@ -479,6 +488,8 @@ function checkTeamsExisted(timeline: CheckedFile<z.output<typeof TimelineFile>>,
   for (const { event, index } of order) {
     event.outcomes.forEach((outcome, j) => {
       const { team, result } = outcome
+      // An unknown id is reported once, as unknown, not again here.
+      if (teamIds && !teamIds.has(team)) return
       if (ENTRY_RESULTS.has(result)) {
         inProgram.add(team)
         exitedAt.delete(team)

@@ -35,11 +35,12 @@ export function parseYamlLocated(file: string, text: string, lineOffset = 0): Lo
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true })
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset
 
-  const syntaxIssues: CorpusIssue[] = doc.errors.map((error) => ({
+  // Only the first syntax error: the parser's later errors are mostly echoes of the first one.
+  const syntaxIssues: CorpusIssue[] = doc.errors.slice(0, 1).map((error) => ({
     file,
     line: (error.linePos?.[0].line ?? 1) + lineOffset,
     path: '',
-    message: `YAML syntax error: ${describeYamlError(error.code, error.message)}`,
+    message: `YAML syntax error: ${describeYamlError(error.message)}`,
   }))
 
   const locate = (path: DataPath): number => {
@@ -78,19 +79,30 @@ function isNodeWithRange(node: unknown): node is Node & { range: [number, number
   return typeof node === 'object' && node !== null && Array.isArray((node as Node).range)
 }
 
-const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'remove or rename one of the two keys',
-  BAD_INDENT: 'align this line with its siblings (use spaces, not tabs)',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MISSING_CHAR: 'a quote or bracket is not closed',
-  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line and the one before',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing colon or an unclosed quote',
-  UNEXPECTED_TOKEN: 'check quoting: text containing ": " or starting with a special character needs quotes',
-}
+const YAML_HINTS: [RegExp, string][] = [
+  [/end with a \]/, "a '[' list is not closed — add the ']' (here or on the line above)"],
+  [/end with a \}/, "a '{' mapping is not closed — add the '}' (here or on the line above)"],
+  [
+    /Missing closing "?quote/,
+    'a quoted text is not closed — add the closing quote (it may start on an earlier line)',
+  ],
+  [
+    /Nested mappings are not allowed in compact mappings/,
+    "text containing ': ' must be quoted — put the value in quotes",
+  ],
+  [/Map keys must be unique/, 'this key appears twice in the same mapping — remove or rename one'],
+  [/Tabs are not allowed/, 'indent with spaces, not tabs'],
+  [
+    /must start at the same column|sufficiently indented|Bad indentation/,
+    'align this line with the lines it belongs with',
+  ],
+]
 
 /** yaml's messages end with " at line N, column M:" and a code excerpt; the line is reported separately. */
-function describeYamlError(code: string, message: string): string {
+function describeYamlError(message: string): string {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
-  const hint = YAML_HINTS[code] ?? 'check indentation and quoting'
+  const hint =
+    YAML_HINTS.find(([re]) => re.test(first))?.[1] ??
+    'check indentation and quoting here and on the line above'
   return `${first} — ${hint}`
 }

@@ -39,16 +39,20 @@ export function zodToCorpusIssues(issues: readonly z.core.$ZodIssue[], ctx: Issu
       file: ctx.file,
       line: ctx.locate(path),
       path: formatPath(path),
-      message: describeIssue(issue, valueAt(ctx.raw, path)),
+      message: describeIssue(issue, valueAt(ctx.raw, path), ctx),
     })
   }
   return out
 }
 
-function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, value: unknown, ctx: IssueContext): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return `required field is missing — add it as ${expectedWords(issue.expected)}`
+      if (value === undefined) {
+        const fields = issue.expected === 'object' ? allowedKeys(ctx.schema, issue.path) : []
+        const what = fields.length > 0 ? `a mapping with ${fields.join(', ')}` : expectedWords(issue.expected)
+        return `required field is missing — add it as ${what}`
+      }
       if (value === null) return `is empty — give ${expectedWords(issue.expected)}`
       if (issue.expected === 'string' && typeof value === 'number') {
         return `expected text, got ${describeValue(value)} — put it in quotes: '${String(value)}'`
