@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ApiCall } from '../../helpers/fake-slack.js'
+import { BOT_ID, BOT_USER_ID, mention, messageEvent } from '../../helpers/fake-slack.js'
+import { provisionalCore, type SlackHarness, startSlackHarness } from './harness.js'
+
+const QA = 'C0QNA'
+let h: SlackHarness
+
+function textOf(call: ApiCall | { body: Record<string, unknown> }): string {
+  return JSON.stringify('args' in call ? call.args : call.body)
+}
+
+/**
+ * Sends a DM and waits for its answer. Handlers run in arrival order up to their Web API call, so once
+ * this answer is recorded, any answer to an earlier event would have been recorded too.
+ */
+async function settle(): Promise<void> {
+  const marker = `sentinel ${randomUUID()}?`
+  await h.send.event(messageEvent({ text: marker, channel: 'D0SENTINEL', channel_type: 'im' }))
+  await h.slack.waitForCall('chat.postMessage', (c) => textOf(c).includes(marker))
+}
+
+function answersTo(ts: string): ApiCall[] {
+  return h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)
+}
+
+describe('Slack adapter over HTTP', () => {
+  beforeEach(async () => {
+    h = await startSlackHarness({ env: { SLACK_QA_CHANNELS: QA } })
+  })
+  afterEach(async () => {
+    await h.stop()
+  })
+
+  it('verifies the token with auth.test and serves /healthz when started', async () => {
+    expect(h.slack.callsTo('auth.test')).toHaveLength(1)
+    expect(h.adapter.httpAddress()?.host).toBe('127.0.0.1')
+    const res = await fetch(`${h.baseUrl}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true })
+  })
+
+  it('answers a mention in the thread of the message with sources, without the mention in the question', async () => {
+    const event = mention(`<@${BOT_USER_ID}> 1차 결과는?`)
+    const res = await h.send.event(event)
+    expect(res.status).toBe(200)
+    const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === event.ts)
+    expect(call.args.channel).toBe('C0GENERAL')
+    expect(call.token).toBe(h.slack.botToken)
+    expect(call.args.text).toBe('answer: 1차 결과는?')
+    const blocks = call.args.blocks as { type: string; elements?: { text: string }[] }[]
+    expect(blocks[0]?.type).toBe('header')
+    const context = blocks.find((b) => b.type === 'context')
+    expect(context?.elements?.[0]?.text).toContain('<https://www.msit.go.kr/bbs/view.do?nttSeqNo=1|')
+    expect(context?.elements?.map((e) => e.text)).toContain('기준 2026-01-15')
+  })
+
+  it('answers a direct message at the top level of the DM', async () => {
+    const event = messageEvent({ text: 'LG AI Research?', channel: 'D0ALICE', channel_type: 'im' })
+    await h.send.event(event)
+    const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0ALICE')
+    expect(call.args.thread_ts).toBeUndefined()
+    expect(call.args.text).toBe('answer: LG AI Research?')
+  })
+
+  it('answers a top-level question in a Q&A channel in its thread and ignores a non-question', async () => {
+    const question = messageEvent({ text: '누가 탈락했어?', channel: QA })
+    const chatter = messageEvent({ text: '좋은 아침입니다', channel: QA })
+    const elsewhere = messageEvent({ text: '누가 탈락했어?', channel: 'C0RANDOM' })
+    await h.send.event(question)
+    await h.send.event(chatter)
+    await h.send.event(elsewhere)
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === question.ts)
+    await settle()
+    expect(answersTo(question.ts as string)).toHaveLength(1)
+    expect(answersTo(chatter.ts as string)).toHaveLength(0)
+    expect(answersTo(elsewhere.ts as string)).toHaveLength(0)
+  })
+
+  it('never answers bots, itself, edits, joins or other subtypes', async () => {
+    const ignored = [
+      messageEvent({
+        text: '누가 탈락했어?',
+        channel: QA,
+        bot_id: 'B0OTHER',
+        user: undefined,
+        subtype: 'bot_message',
+      }),
+      messageEvent({ text: '누가 탈락했어?', channel: QA, bot_id: 'B0OTHER' }),
+      messageEvent({ text: '누가 탈락했어?', channel: QA, user: BOT_USER_ID, bot_id: BOT_ID }),
+      messageEvent({ text: '누가 탈락했어?', channel: 'D0ALICE', channel_type: 'im', user: BOT_USER_ID }),
+      messageEvent({ text: '누가 탈락했어?', channel: QA, subtype: 'message_changed' }),
+      messageEvent({
+        text: '<@U0ALICE> has joined the channel. 누구?',
+        channel: QA,
+        subtype: 'channel_join',
+      }),
+      messageEvent({ text: '누가 탈락했어?', channel: QA, subtype: 'thread_broadcast' }),
+      mention(`<@${BOT_USER_ID}> 누가 탈락했어?`, { bot_id: 'B0OTHER' }),
+    ]
+    for (const event of ignored) expect((await h.send.event(event)).status).toBe(200)
+    await settle()
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1)
+  })
+
+  it('answers a question once however often Slack retries it, and once when it arrives as message and mention', async () => {
+    const event = messageEvent({ text: '1차 결과는?', channel: QA })
+    const eventId = 'Ev0RETRIED'
+    await h.send.event(event, { eventId })
+    await h.send.event(event, { eventId, retryNum: 1, retryReason: 'http_timeout' })
+    await h.send.event(event, { eventId, retryNum: 2, retryReason: 'http_timeout' })
+    const both = { ts: `${Date.now() / 1000}`, text: `<@${BOT_USER_ID}> 2차 평가는 언제?`, channel: QA }
+    await h.send.event(messageEvent(both))
+    await h.send.event(mention(both.text, { ts: both.ts, channel: QA }))
+    await settle()
+    expect(answersTo(event.ts as string)).toHaveLength(1)
+    expect(answersTo(both.ts)).toHaveLength(1)
+  })
+
+  it('uses the context of the previous answer for a follow-up in the same thread', async () => {
+    const first = messageEvent({ text: '업스테이지는 어떤 팀이야?', channel: QA })
+    await h.send.event(first)
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === first.ts)
+    const followUp = messageEvent({ text: '그 팀 모델은?', channel: QA, thread_ts: first.ts })
+    await h.send.event(followUp)
+    const call = await h.slack.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.thread_ts === first.ts && textOf(c).includes('그 팀 모델은?'),
+    )
+    const header = (call.args.blocks as { text?: { text: string } }[])[0]
+    expect(header?.text?.text).toBe('업스테이지: Solar Open')
+  })
+
+  it('refuses a request with a bad signature with 401 and answers nothing', async () => {
+    const res = await h.send.event(mention(`<@${BOT_USER_ID}> 1차 결과는?`), { signature: 'v0=deadbeef' })
+    expect(res.status).toBe(401)
+    const unsigned = await fetch(`${h.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(unsigned.status).toBe(401)
+    await settle()
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1)
+  })
+
+  it('refuses requests signed 10 minutes in the past or in the future', async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const old = await h.send.event(mention(`<@${BOT_USER_ID}> 1차 결과는?`), { timestampSec: now - 600 })
+    const future = await h.send.event(mention(`<@${BOT_USER_ID}> 1차 결과는?`), { timestampSec: now + 600 })
+    const futureCommand = await h.send.command({ text: 'help' }, { timestampSec: now + 600 })
+    expect(old.status).toBe(401)
+    expect(future.status).toBe(401)
+    expect(futureCommand.status).toBe(401)
+    await settle()
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1)
+    expect(h.slack.responses).toHaveLength(0)
+  })
+
+  it('keeps mention tricks typed in a question out of what it posts', async () => {
+    const tricks = '<!channel> <!here> <!everyone> <@U0EVIL> <!subteam^S0DEVS|@devs> @channel 1차 결과는?'
+    const event = mention(`<@${BOT_USER_ID}> ${tricks}`)
+    await h.send.event(event)
+    const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === event.ts)
+    const posted = textOf(call)
+    for (const sequence of ['<!channel', '<!here', '<!everyone', '<@U0EVIL', '<!subteam']) {
+      expect(posted).not.toContain(sequence)
+    }
+    expect(call.args.link_names).toBeUndefined()
+    expect(call.args.text).toContain('@channel @here @everyone @U0EVIL @devs')
+  })
+
+  it('answers 404 for paths other than /slack/events and /healthz', async () => {
+    expect((await fetch(`${h.baseUrl}/slack/other`, { method: 'POST' })).status).toBe(404)
+  })
+})
+
+describe('Slack adapter failures', () => {
+  afterEach(async () => {
+    await h.stop()
+  })
+
+  it('apologises ephemerally, logs the request id, and answers the next question when a handler fails', async () => {
+    const core = provisionalCore()
+    h = await startSlackHarness({
+      env: { SLACK_QA_CHANNELS: QA },
+      core: {
+        ...core,
+        ask: (q, o) => {
+          if (q.includes('boom')) throw new Error('index exploded')
+          return core.ask(q, o)
+        },
+      },
+    })
+    const failing = messageEvent({ text: 'boom 왜?', channel: QA })
+    await h.send.event(failing, { eventId: 'Ev0BOOM' })
+    const apology = await h.slack.waitForCall('chat.postEphemeral')
+    expect(apology.args).toMatchObject({ channel: QA, user: 'U0ALICE', thread_ts: failing.ts })
+    expect(String(apology.args.text)).toContain('죄송합니다')
+    expect(String(apology.args.text)).toContain('0BOOM')
+    const logged = h.logs.lines.find((l) => l.msg === 'slack answer failed')
+    expect(logged).toMatchObject({ adapter: 'slack', requestId: 'Ev0BOOM', level: 50 })
+    expect((logged?.err as { message: string }).message).toBe('index exploded')
+
+    const next = messageEvent({ text: '1차 결과는?', channel: QA })
+    await h.send.event(next)
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === next.ts)
+  })
+
+  it('logs and keeps serving when Slack refuses the answer (channel_not_found, not_in_channel, is_archived, ratelimited)', async () => {
+    h = await startSlackHarness({ env: { SLACK_QA_CHANNELS: QA } })
+    h.slack.failNext('chat.postMessage', { error: 'not_in_channel' })
+    h.slack.failNext('chat.postMessage', { error: 'channel_not_found' })
+    h.slack.failNext('chat.postMessage', { error: 'is_archived' })
+    h.slack.failNext('chat.postMessage', { error: 'ratelimited', retryAfterSec: 30 })
+    for (let i = 0; i < 4; i++) await h.send.event(messageEvent({ text: `질문 ${i} 뭐야?`, channel: QA }))
+    const next = messageEvent({ text: '1차 결과는?', channel: QA })
+    await h.send.event(next)
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === next.ts)
+    const failures = h.logs.lines.filter((l) => l.msg === 'slack answer failed').map((l) => l.slackError)
+    expect(failures.sort()).toEqual(['channel_not_found', 'is_archived', 'not_in_channel', 'ratelimited'])
+    // Only the rate-limited answer can be apologised for: the other channels refuse the bot.
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1)
+  })
+
+  it('fails start with a ConfigError naming SLACK_BOT_TOKEN when Slack rejects the token', async () => {
+    h = await startSlackHarness()
+    const { createSlackAdapter } = await import('../../../adapters/slack/index.js')
+    const { loadConfig } = await import('../../../src/config.js')
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-wrong',
+      SLACK_SIGNING_SECRET: 'x',
+      SLACK_API_URL: h.slack.apiUrl,
+      PORT: '0',
+    })
+    const adapter = createSlackAdapter(config.slack!, {
+      core: provisionalCore(),
+      notifications: h.notifications,
+      logger: (await import('./harness.js')).logSink().logger,
+    })
+    await expect(adapter.start()).rejects.toMatchObject({ name: 'ConfigError', code: 'CONFIG_INVALID' })
+    await expect(adapter.start()).rejects.toThrow(/SLACK_BOT_TOKEN: Slack refused it \(invalid_auth\)/)
+  })
+})
