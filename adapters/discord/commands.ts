@@ -2,7 +2,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
-  type RESTPutAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js'
 import { ask } from './commands/ask.js'
 import { changes } from './commands/changes.js'
@@ -39,7 +39,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
  */
 export function commandDefinitions(
   subcommands: readonly Subcommand[] = SUBCOMMANDS,
-): RESTPutAPIApplicationCommandsJSONBody {
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [
     {
       type: ApplicationCommandType.ChatInput,

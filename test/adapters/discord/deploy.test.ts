@@ -43,7 +43,7 @@ describe('the /kai command definition', () => {
       'subscriptions',
       'help',
     ])
-    for (const s of subcommands as Record<string, Record<string, string> | undefined>[]) {
+    for (const s of subcommands as unknown as Record<string, Record<string, string> | undefined>[]) {
       expect(s.name_localizations?.ko, String(s.name)).toBeTruthy()
       expect(s.description_localizations?.ko, String(s.name)).toBeTruthy()
     }
