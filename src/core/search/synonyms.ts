@@ -33,6 +33,7 @@ export type SynonymConcept =
   | 'final'
   | 'top'
   | 'reason'
+  | 'quote'
 
 const words = (list: string) => new RegExp(`\\b(?:${list})\\b`, 'u')
 
@@ -129,6 +130,12 @@ export const SYNONYMS: readonly Synonym[] = [
     canonical: { ko: '이유', en: 'reason' },
     ko: /이유|왜|까닭|원인|사유/u,
     en: words('why|reason|reasons|because'),
+  },
+  {
+    concept: 'quote',
+    canonical: { ko: '말', en: 'said' },
+    ko: /뭐라고|뭐라\s?했|발언|언급|말했|말한|코멘트|소감|입장/u,
+    en: words('said|say|says|saying|quote|quotes|quoted|statement|comment|comments'),
   },
 ]
 

@@ -25,7 +25,7 @@ describe('createEntityMatcher().find', () => {
     ['AX K1', 'model:ax-k1'],
     ['과기정통부 예산', 'organization:msit'],
     ['독파모가 뭐야', 'program:k-ai'],
-    ['프롬 스크래치 뜻', 'term:from-scratch'],
+    ['프롬 스크래치 뜻', 'term:originality'],
     ['ＳＫＴ는', 'team:skt'],
   ])('recognises the name in %s when it carries particles, spacing or case variants', (text, expected) => {
     expect(ids(text)).toEqual([expected])

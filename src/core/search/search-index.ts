@@ -1,0 +1,334 @@
+import MiniSearch, { type SearchResult } from 'minisearch'
+import type { Lang } from '../corpus/schema.js'
+import { ANALYZER_VERSION, analyze, analyzeQuery, type QueryPlan } from './analyzer.js'
+import type { EntityMatcher } from './entities.js'
+import type { Passage, PassageKind } from './passages.js'
+
+/** Filters and size of one search. */
+export interface SearchOptions {
+  /** How many hits to return (default 5). */
+  limit?: number
+  kinds?: readonly PassageKind[]
+  /** Keep passages about at least one of these team ids. */
+  teams?: readonly string[]
+  lang?: Lang
+}
+
+/** One ranked passage with the evidence for it. */
+export interface SearchHit {
+  passage: Passage
+  score: number
+  /** Index terms of the query found in the passage. */
+  matchedTerms: string[]
+  /**
+   * Share (0–1) of the question's informative parts (names, verbs of the synonym table, content words)
+   * that the passage contains. The answer engine abstains below `ABSTAIN_BELOW`.
+   */
+  coverage: number
+}
+
+/** What `search` did, for tests, the eval and the bench. */
+export interface SearchTrace {
+  plan: QueryPlan
+  /** Query terms known to the index, rarest first, with their document frequency. */
+  known: Array<{ term: string; df: number }>
+  /** The terms MiniSearch was asked for (the rest only re-rank candidates). */
+  searched: string[]
+  candidates: number
+}
+
+/**
+ * Recommended abstain threshold on the top hit's `coverage`: below it the question is about something the
+ * corpus does not hold (weather, prices, trivia). Measured with `npm run eval` (retrieval set incl.
+ * out-of-scope questions): see src/core/search/README.md.
+ */
+export const ABSTAIN_BELOW = 0.4
+
+/**
+ * Speed knobs (issue 7). MiniSearch scores every posting of every query term and sorts all matches, so
+ * the cost of a query is the sum of its terms' document frequencies. Terms are searched rarest first until
+ * this many postings are reached; the remaining (common) terms only re-rank the candidates.
+ */
+export const POSTING_BUDGET = 3000
+/** Ranking: BM25 × (floor + coverage)^power; measured with `npm run eval -- --verbose`. */
+const COVERAGE_FLOOR = 0.1
+const COVERAGE_POWER = 2
+/** At most this many candidates are re-ranked. */
+export const CANDIDATE_CAP = 200
+
+/** A MiniSearch index over passages with Korean-aware query analysis, filters and a coverage signal. */
+export interface SearchIndex {
+  search(query: string, options?: SearchOptions): SearchHit[]
+  /** `search` plus what it did. */
+  explain(query: string, options?: SearchOptions): { hits: SearchHit[]; trace: SearchTrace }
+  /** Adds or replaces passages by id (one changed document: its passages). */
+  replacePassages(passages: readonly Passage[]): void
+  /** Removes passages by id; unknown ids are ignored. */
+  discardPassages(ids: readonly string[]): void
+  /** Brings the index to exactly `passages`, touching only what changed. */
+  syncPassages(passages: readonly Passage[]): { added: number; changed: number; removed: number }
+  /** Uses a new entity matcher for queries (after the corpus changed). */
+  setEntityMatcher(matcher: EntityMatcher | undefined): void
+  passage(id: string): Passage | undefined
+  readonly size: number
+  /** Document frequency of an index term (how many passages contain it). */
+  df(term: string): number
+  toJSON(): PersistedSearchIndex
+}
+
+/** The serialised index: MiniSearch's own JSON plus what our ranking needs. */
+export interface PersistedSearchIndex {
+  analyzerVersion: number
+  minisearch: unknown
+  passages: Passage[]
+  df: Array<[string, number]>
+}
+
+interface Entry {
+  passage: Passage
+  /** The passage text as the analyzer sees it, for cheap presence checks of common terms. */
+  normalized: string
+}
+
+const identity = (term: string) => term
+const splitTerms = (text: string) => text.split(' ')
+
+/** Builds a search index over `passages`; names in queries are expanded when a matcher is given. */
+export function createSearchIndex(
+  passages: readonly Passage[],
+  options: { matcher?: EntityMatcher } = {},
+): SearchIndex {
+  return new KaiSearchIndex(options.matcher, passages)
+}
+
+/** Restores an index saved with `toJSON()`; returns undefined when it was made by another analyzer version. */
+export function restoreSearchIndex(
+  persisted: PersistedSearchIndex,
+  options: { matcher?: EntityMatcher } = {},
+): SearchIndex | undefined {
+  if (persisted.analyzerVersion !== ANALYZER_VERSION) return undefined
+  return new KaiSearchIndex(options.matcher, undefined, persisted)
+}
+
+class KaiSearchIndex implements SearchIndex {
+  private readonly entries = new Map<string, Entry>()
+  private readonly dfs: Map<string, number>
+  private readonly ms: MiniSearch<Passage>
+  /** Terms of the passage being added, so each text is analysed once (MiniSearch calls `tokenize`). */
+  private pending: { text: string; terms: string[] } | undefined
+  private matcher: EntityMatcher | undefined
+
+  constructor(
+    matcher: EntityMatcher | undefined,
+    passages?: readonly Passage[],
+    persisted?: PersistedSearchIndex,
+  ) {
+    this.matcher = matcher
+    const options = {
+      idField: 'id',
+      fields: ['text'],
+      storeFields: [],
+      tokenize: (text: string) => {
+        const pending = this.pending
+        return pending && pending.text === text ? pending.terms : analyze(text)
+      },
+      processTerm: identity,
+    }
+    if (persisted) {
+      this.ms = MiniSearch.loadJS(persisted.minisearch as Parameters<typeof MiniSearch.loadJS>[0], options)
+      this.dfs = new Map(persisted.df)
+      for (const passage of persisted.passages) this.entries.set(passage.id, entryOf(passage))
+    } else {
+      this.ms = new MiniSearch<Passage>(options)
+      this.dfs = new Map()
+      for (const passage of passages ?? []) this.add(passage)
+    }
+  }
+
+  get size() {
+    return this.entries.size
+  }
+
+  df(term: string) {
+    return this.dfs.get(term) ?? 0
+  }
+
+  passage(id: string) {
+    return this.entries.get(id)?.passage
+  }
+
+  setEntityMatcher(matcher: EntityMatcher | undefined) {
+    this.matcher = matcher
+  }
+
+  search(query: string, options: SearchOptions = {}) {
+    return this.explain(query, options).hits
+  }
+
+  explain(query: string, options: SearchOptions = {}) {
+    const plan = analyzeQuery(query, this.matcher ?? NO_ENTITIES)
+    const known = [...plan.terms.keys()]
+      .map((term) => ({ term, df: this.df(term) }))
+      .filter((t) => t.df > 0)
+      .sort((a, b) => a.df - b.df)
+    const searched: string[] = []
+    let postings = 0
+    for (const { term, df } of known) {
+      if (searched.length > 0 && postings + df > POSTING_BUDGET) break
+      searched.push(term)
+      postings += df
+    }
+    const trace: SearchTrace = { plan, known, searched, candidates: 0 }
+    if (searched.length === 0) return { hits: [], trace }
+
+    const allowed = this.filterFor(options)
+    const results = this.ms.search(searched.join(' '), {
+      tokenize: splitTerms,
+      processTerm: identity,
+      boostTerm: (term) => plan.terms.get(term) ?? 1,
+      ...(allowed ? { boostDocument: (id: string) => (allowed(id) ? 1 : 0) } : {}),
+    })
+    const candidates = results.slice(0, CANDIDATE_CAP)
+    trace.candidates = results.length
+    const unsearched = known.slice(searched.length)
+    const n = this.entries.size
+    const ranked = candidates.map((result) => this.rerank(result, unsearched, n, plan))
+    ranked.sort((a, b) => b.score - a.score)
+    const limit = options.limit ?? 5
+    const hits = ranked.slice(0, limit).map((r) => ({
+      passage: r.entry.passage,
+      score: r.score,
+      matchedTerms: r.matched,
+      coverage: r.coverage,
+    }))
+    return { hits, trace }
+  }
+
+  /**
+   * MiniSearch's score is BM25 summed over the matched terms times their number. We keep the BM25 sum
+   * (common terms left out of the search are added back: present → about the BM25 of one occurrence) but
+   * multiply by the question's coverage instead of the number of terms: a long name expanded into many
+   * bigrams would otherwise make the team's profile win every question that names the team.
+   */
+  private rerank(
+    result: SearchResult,
+    unsearched: Array<{ term: string; df: number }>,
+    n: number,
+    plan: QueryPlan,
+  ) {
+    const entry = this.entries.get(result.id as string)!
+    const matched = [...result.queryTerms]
+    let sum = result.score / Math.max(1, result.queryTerms.length)
+    for (const { term, df } of unsearched) {
+      if (!entry.normalized.includes(term)) continue
+      matched.push(term)
+      sum += (plan.terms.get(term) ?? 1) * 1.5 * Math.log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+    const covered = coverage(plan, entry.normalized, new Set(matched))
+    return { entry, matched, coverage: covered, score: sum * (COVERAGE_FLOOR + covered) ** COVERAGE_POWER }
+  }
+
+  private filterFor(options: SearchOptions): ((id: string) => boolean) | undefined {
+    const { kinds, teams, lang } = options
+    if (!kinds && !teams && !lang) return undefined
+    return (id) => {
+      const passage = this.entries.get(id)?.passage
+      if (!passage) return false
+      if (kinds && !kinds.includes(passage.kind)) return false
+      if (lang && passage.lang !== lang && passage.lang !== 'both') return false
+      if (teams && !passage.teams.some((t) => teams.includes(t))) return false
+      return true
+    }
+  }
+
+  private add(passage: Passage) {
+    const terms = analyze(passage.text)
+    for (const term of new Set(terms)) this.dfs.set(term, (this.dfs.get(term) ?? 0) + 1)
+    this.pending = { text: passage.text, terms }
+    this.ms.add(passage)
+    this.pending = undefined
+    this.entries.set(passage.id, entryOf(passage))
+  }
+
+  private remove(id: string) {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    for (const term of new Set(analyze(entry.passage.text))) {
+      const left = (this.dfs.get(term) ?? 0) - 1
+      if (left > 0) this.dfs.set(term, left)
+      else this.dfs.delete(term)
+    }
+    this.ms.discard(id)
+    this.entries.delete(id)
+  }
+
+  replacePassages(passages: readonly Passage[]) {
+    for (const passage of passages) {
+      this.remove(passage.id)
+      this.add(passage)
+    }
+  }
+
+  discardPassages(ids: readonly string[]) {
+    for (const id of ids) this.remove(id)
+  }
+
+  syncPassages(passages: readonly Passage[]) {
+    const next = new Map(passages.map((p) => [p.id, p]))
+    const removed = [...this.entries.keys()].filter((id) => !next.has(id))
+    this.discardPassages(removed)
+    let added = 0
+    let changed = 0
+    for (const passage of passages) {
+      const current = this.entries.get(passage.id)?.passage
+      if (!current) added++
+      else if (JSON.stringify(current) !== JSON.stringify(passage)) changed++
+      else continue
+      this.replacePassages([passage])
+    }
+    return { added, changed, removed: removed.length }
+  }
+
+  toJSON(): PersistedSearchIndex {
+    return {
+      analyzerVersion: ANALYZER_VERSION,
+      minisearch: this.ms.toJSON(),
+      passages: [...this.entries.values()].map((e) => e.passage),
+      df: [...this.dfs],
+    }
+  }
+}
+
+const NO_ENTITIES: EntityMatcher = { find: () => [], get: () => undefined, records: () => [] }
+
+function entryOf(passage: Passage): Entry {
+  return {
+    passage,
+    normalized: passage.text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/(\d),(?=\d{3}(?!\d))/gu, '$1'),
+  }
+}
+
+/** Weighted share of the question's units found in the passage (see SearchHit.coverage). */
+function coverage(plan: QueryPlan, normalized: string, matched: Set<string>): number {
+  if (plan.units.length === 0) return 0
+  let total = 0
+  let found = 0
+  for (const unit of plan.units) {
+    const weight = unit.kind === 'word' ? 1 : 2
+    total += weight
+    const present = unit.terms.filter((t) => matched.has(t) || normalized.includes(t)).length
+    const enough = unit.any ? present > 0 : unitNameFound(unit.groups, normalized, matched)
+    if (enough) found += weight
+  }
+  return found / total
+}
+
+function unitNameFound(groups: string[][], normalized: string, matched: Set<string>): boolean {
+  return groups.some((group) => {
+    const present = group.filter((t) => matched.has(t) || normalized.includes(t)).length
+    return group.length > 0 && present / group.length >= 0.75
+  })
+}
