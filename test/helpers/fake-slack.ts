@@ -212,6 +212,8 @@ export interface FakeSlack {
     waitForAck(envelopeId: string, timeoutMs?: number): Promise<SocketAck>
     /** How many Socket Mode connections were opened so far. */
     connections(): number
+    /** How many Socket Mode connections are open now. */
+    openConnections(): number
   }
   close(): Promise<void>
 }
@@ -517,6 +519,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     socket: {
       acks,
       connections: () => connectionCount,
+      openConnections: () => sockets.size,
       connected: (timeoutMs = 10_000) =>
         sockets.size > 0
           ? Promise.resolve()

@@ -201,7 +201,7 @@ describe('Slack adapter failures', () => {
     expect(String(apology.args.text)).toContain('0BOOM')
     const logged = h.logs.lines.find((l) => l.msg === 'slack answer failed')
     expect(logged).toMatchObject({ adapter: 'slack', requestId: 'Ev0BOOM', level: 50 })
-    expect((logged?.err as { message: string }).message).toBe('index exploded')
+    expect(logged?.err).toMatchObject({ message: 'index exploded' })
 
     const next = messageEvent({ text: '1차 결과는?', channel: QA })
     await h.send.event(next)

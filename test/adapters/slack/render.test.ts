@@ -132,6 +132,7 @@ describe('renderAnswer', () => {
     const { text, blocks } = renderAnswer(big)
     expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks)
     expect(Array.from(text).length).toBeLessThanOrEqual(LIMITS.fallbackText)
+    // biome-ignore lint/suspicious/noExplicitAny: walking arbitrary Block Kit JSON
     for (const block of blocks as Record<string, any>[]) {
       if (block.type === 'header') expect(Array.from(block.text.text).length).toBeLessThanOrEqual(150)
       if (block.type === 'section' && block.text)

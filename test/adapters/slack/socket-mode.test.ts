@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { BOT_USER_ID, mention, messageEvent } from '../../helpers/fake-slack.js'
+import { type SlackHarness, startSlackHarness } from './harness.js'
+
+let h: SlackHarness
+
+describe('Slack adapter in Socket Mode', () => {
+  beforeEach(async () => {
+    h = await startSlackHarness({ mode: 'socket', env: { SLACK_QA_CHANNELS: 'C0QNA' } })
+    await h.slack.socket.connected()
+  })
+  afterEach(async () => {
+    await h.stop()
+  })
+
+  it('opens the websocket with the app token through the configured Web API and binds no HTTP port', async () => {
+    const open = h.slack.callsTo('apps.connections.open')
+    expect(open).toHaveLength(1)
+    expect(open[0]?.token).toBe(h.slack.appToken)
+    expect(h.adapter.httpAddress()).toBeUndefined()
+    expect(h.logs.lines.some((l) => l.msg === 'slack adapter ready (Socket Mode connected)')).toBe(true)
+  })
+
+  it('acks a mention envelope and answers in its thread', async () => {
+    const event = mention(`<@${BOT_USER_ID}> 1차 결과는?`)
+    const envelopeId = h.slack.socket.sendEvent(event)
+    await h.slack.socket.waitForAck(envelopeId)
+    const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === event.ts)
+    expect(call.args.text).toBe('answer: 1차 결과는?')
+  })
+
+  it('answers a redelivered envelope only once', async () => {
+    const event = messageEvent({ text: '누가 탈락했어?', channel: 'C0QNA' })
+    const first = h.slack.socket.sendEvent(event, { eventId: 'Ev0SOCKET' })
+    const retry = h.slack.socket.sendEvent(event, { eventId: 'Ev0SOCKET', retryAttempt: 1 })
+    await h.slack.socket.waitForAck(first)
+    await h.slack.socket.waitForAck(retry)
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === event.ts)
+    const sentinel = messageEvent({ text: 'sentinel?', channel: 'D0S', channel_type: 'im' })
+    h.slack.socket.sendEvent(sentinel)
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0S')
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === event.ts)).toHaveLength(1)
+  })
+
+  it('acks a slash command envelope and answers through response_url', async () => {
+    const responseUrl = h.slack.responseUrl()
+    const envelopeId = h.slack.socket.sendCommand({ text: 'results 1', response_url: responseUrl })
+    await h.slack.socket.waitForAck(envelopeId)
+    const post = await h.slack.waitForResponse((p) => responseUrl.endsWith(p.id))
+    expect(post.body).toMatchObject({ response_type: 'ephemeral', text: 'results: 1' })
+  })
+
+  it('closes the websocket when stopped, without reconnecting', async () => {
+    expect(h.slack.socket.openConnections()).toBe(1)
+    await h.adapter.stop()
+    await expect.poll(() => h.slack.socket.openConnections()).toBe(0)
+    expect(h.slack.socket.connections()).toBe(1)
+  })
+})
