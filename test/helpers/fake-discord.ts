@@ -70,6 +70,9 @@ export interface InteractionRecord {
   /** Every visible message, in order: the reply, edits of it, follow-ups. */
   messages: InteractionReply[]
   deletedOriginal: boolean
+  /** performance.now() when dispatched and when the first callback arrived (Discord's 3-second clock). */
+  dispatchedAt: number
+  acknowledgedAt?: number
 }
 
 export interface CommandInvocation {
@@ -439,7 +442,14 @@ export class FakeDiscord extends EventEmitter {
     if (!this.isReady) throw new Error('fake-discord: no ready client; await waitForSession() first')
     const id = snowflake()
     const token = `interaction-token-${id}`
-    const record: InteractionRecord = { id, token, callbacks: [], messages: [], deletedOriginal: false }
+    const record: InteractionRecord = {
+      id,
+      token,
+      callbacks: [],
+      messages: [],
+      deletedOriginal: false,
+      dispatchedAt: performance.now(),
+    }
     this.interactions.set(token, record)
     this.interactions.set(id, record)
     const guildId = invocation.guildId === undefined ? this.guildId : invocation.guildId
@@ -614,6 +624,7 @@ export class FakeDiscord extends EventEmitter {
     if (record.callbacks.length > 0) {
       return this.json(res, 400, { message: 'Interaction has already been acknowledged.', code: 40060 })
     }
+    record.acknowledgedAt = performance.now()
     record.callbacks.push({ type: body.type, data: body.data })
     if (body.type === 4 && body.data) record.messages.push(this.reply('callback', body.data, 0))
     this.json(res, 204, null)

@@ -51,7 +51,7 @@ export function provisionalCore(): KaiCore {
     /[가-힣]/.test(text) ? 'ko' : /[a-z]/i.test(text) ? 'en' : fallback
   const teams = [
     { id: 'lg-ai-research', ko: 'LG AI연구원', en: 'LG AI Research' },
-    { id: 'sk-telecom', ko: 'SK텔레콤', en: 'SK Telecom' },
+    { id: 'skt', ko: 'SK텔레콤', en: 'SK Telecom' },
   ]
   return {
     ask: (q, o) => provisionalAnswer(q, o?.lang ?? detectLang(q, o?.fallbackLang), 'answer'),
