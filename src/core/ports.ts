@@ -68,4 +68,9 @@ export interface ChatAdapter {
   start(): Promise<void>
   /** Stops taking new requests, lets in-flight ones finish, disconnects. */
   stop(): Promise<void>
+  /**
+   * Where the adapter's own HTTP server listens once started (e.g. Slack in HTTP mode), so a caller that
+   * asked for PORT=0 can find the port; undefined when the adapter serves no HTTP.
+   */
+  httpAddress?(): { host: string; port: number } | undefined
 }
