@@ -5,7 +5,7 @@
  */
 import { loadCorpus } from '../src/core/corpus/load-corpus.js'
 import type { Corpus } from '../src/core/corpus/types.js'
-import { runRetrievalEval } from '../src/core/search/eval.js'
+import { runRetrievalEval } from '../src/core/index.js'
 import { RETRIEVAL_SET } from '../test/core/search/retrieval-set.js'
 import { createSearchFixtureCorpus } from '../test/fixtures/search/corpus.js'
 

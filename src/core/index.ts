@@ -86,3 +86,15 @@ export type {
   UnsubscribeOutcome,
 } from './ports.js'
 export { channelKey, systemClock } from './ports.js'
+/** Version of the analyzer: persisted indexes of another version are rebuilt. */
+export { ANALYZER_VERSION } from './search/analyzer.js'
+export type { RetrievalQuestion } from './search/eval.js'
+/** Retrieval eval (MRR@10, hit@1) of our analyzer against MiniSearch's default tokenizer. */
+export { runRetrievalEval } from './search/eval.js'
+export type { Passage, PassageKind } from './search/passages.js'
+/** Renders the corpus as searchable passages in Korean and English. */
+export { buildPassages } from './search/passages.js'
+/** Loads the persisted search index for a corpus hash, or builds and saves it. */
+export { loadOrBuildIndex } from './search/persist.js'
+export type { SearchHit, SearchIndex, SearchOptions } from './search/search-index.js'
+/** Builds the Korean-aware search index over passages (see src/core/search/search-index.ts). */

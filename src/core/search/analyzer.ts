@@ -13,12 +13,12 @@ import { findSynonyms, type SynonymMatch } from './synonyms.js'
  * Bump whenever the terms an input produces change: a persisted index built with another version
  * is rebuilt rather than loaded (MiniSearch.loadJSON needs the very same tokenizer).
  */
-export const ANALYZER_VERSION = 3
+export const ANALYZER_VERSION = 4
 
 const HANGUL_RUN = /^[\uAC00-\uD7A3]+$/u
 const DIGITS = /^\d+(?:\.\d+)?$/u
-/** Hangul syllable runs | Latin/other letters and digits (decimals kept: 90.2) — split at every script change. */
-const RUNS = /[\uAC00-\uD7A3]+|\d+(?:\.\d+)?|(?:(?![\uAC00-\uD7A3])[\p{L}\p{M}])+/gu
+/** Hangul syllable runs | Latin letters and digits together (K1, B200, 236b; decimals kept: 90.2) — split where Hangul starts or ends. */
+const RUNS = /[\uAC00-\uD7A3]+|(?:(?![\uAC00-\uD7A3])[\p{L}\p{M}\p{N}])+(?:\.\d+)?/gu
 
 /**
  * NFKC + lower case, split at spaces, punctuation and script boundaries; thousands separators dropped
@@ -109,6 +109,7 @@ const ENDINGS = [
 ] // biome-ignore format: one list, grouped by stem
 
 const JOSA_SET = new Set(JOSA)
+const SUFFIX_SET = new Set([...JOSA, ...ENDINGS])
 const SUFFIXES = [...new Set([...JOSA, ...ENDINGS])].sort((a, b) => b.length - a.length)
 
 /** Strips up to two stacked particles/endings, never leaving fewer than 2 syllables (protects 평가, 추가). */
@@ -164,6 +165,35 @@ export interface QueryPlan {
 }
 
 const EXPANSION_WEIGHT = 0.6
+const BLANK = '\u0001'
+
+/**
+ * The words of the question outside names and synonyms. What is left of a word right after a name or a
+ * verb stem (the 는 of 엘지는, the 어 of 올라갔어) is its particle or ending and is dropped.
+ */
+function residualWords(text: string, blank: boolean[]): string[][] {
+  const marked = [...text].map((ch, k) => (blank[k] ? BLANK : ch)).join('')
+  const words: string[][] = []
+  for (const word of marked.split(' ')) {
+    const pieces = word.split(BLANK)
+    const runs: string[] = []
+    pieces.forEach((piece, i) => {
+      const pieceRuns = splitRuns(piece)
+      const first = pieceRuns[0]
+      if (
+        i > 0 &&
+        first !== undefined &&
+        HANGUL_RUN.test(first) &&
+        (first.length <= 2 || SUFFIX_SET.has(first))
+      ) {
+        pieceRuns.shift()
+      }
+      runs.push(...pieceRuns)
+    })
+    if (runs.length > 0) words.push(runs)
+  }
+  return words
+}
 
 /**
  * Query-side analysis: names are recognised first and expanded to the corpus's canonical names in both
@@ -199,8 +229,7 @@ export function analyzeQuery(question: string, matcher: EntityMatcher): QueryPla
     units.push({ kind: 'synonym', text: synonym.surface, terms: unitTerms, any: true, groups: [unitTerms] })
   }
 
-  const residual = [...text].map((ch, k) => (blank[k] ? ' ' : ch)).join('')
-  for (const runs of splitWords(residual)) {
+  for (const runs of residualWords(text, blank)) {
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i]!
       if (HANGUL_RUN.test(run)) {

@@ -104,7 +104,14 @@ export function buildPassages(corpus: Corpus, options: { bilingual?: BilingualMo
       en: `${program.name.en} (${program.aliases.join(', ')}): ${program.summary.en}`,
     },
   )
-  for (const fact of corpus.facts) pushFact(fact, [])
+  // corpus.facts also lists the facts nested under teams, models and events (loadCorpus flattens them);
+  // those are rendered below with their subject, so only the program's own facts are rendered here.
+  const nested = new Set([
+    ...corpus.teams.flatMap((t) => [...t.facts, ...t.models.flatMap((m) => m.facts)]),
+    ...corpus.events.flatMap((e) => e.facts),
+  ])
+  const nestedIds = new Set([...nested].map((f) => f.id))
+  for (const fact of corpus.facts) if (!nested.has(fact) && !nestedIds.has(fact.id)) pushFact(fact, [])
   for (const conflict of corpus.conflicts) {
     const sides = (lang: Lang) => conflict.sides.map((s, i) => `(${i + 1}) ${s[lang]}`).join(' ')
     push(
@@ -290,5 +297,15 @@ export function buildPassages(corpus: Corpus, options: { bilingual?: BilingualMo
       out.push({ ...base, id: `document:${doc.id}:${i}`, lang: doc.language, text: paragraph })
     })
   }
-  return out
+  return uniqueIds(out)
+}
+
+/** Ids must be unique for MiniSearch; a fact listed twice in the corpus gets `#2` rather than breaking the build. */
+function uniqueIds(passages: Passage[]): Passage[] {
+  const seen = new Map<string, number>()
+  return passages.map((p) => {
+    const n = (seen.get(p.id) ?? 0) + 1
+    seen.set(p.id, n)
+    return n === 1 ? p : { ...p, id: `${p.id}#${n}` }
+  })
 }

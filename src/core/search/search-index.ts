@@ -42,7 +42,7 @@ export interface SearchTrace {
  * corpus does not hold (weather, prices, trivia). Measured with `npm run eval` (retrieval set incl.
  * out-of-scope questions): see src/core/search/README.md.
  */
-export const ABSTAIN_BELOW = 0.4
+export const ABSTAIN_BELOW = 0.5
 
 /**
  * Speed knobs (issue 7). MiniSearch scores every posting of every query term and sorts all matches, so
