@@ -144,6 +144,8 @@ export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = []
   /** Gateway payloads received from the client (IDENTIFY, RESUME, heartbeats). */
   readonly gatewayReceived: { op: number; d: unknown }[] = []
+  /** Query strings the client connected to the gateway with (`v=10&encoding=json`, no `compress`). */
+  readonly gatewayConnections: URLSearchParams[] = []
   identifyCount = 0
   resumeCount = 0
 
@@ -170,7 +172,10 @@ export class FakeDiscord extends EventEmitter {
       })
     })
     this.wss = new WebSocketServer({ server: this.server })
-    this.wss.on('connection', (socket) => this.handleSocket(socket))
+    this.wss.on('connection', (socket, req) => {
+      this.gatewayConnections.push(new URL(req.url ?? '/', 'ws://127.0.0.1').searchParams)
+      this.handleSocket(socket)
+    })
   }
 
   /** Binds to 127.0.0.1 on a random port. */

@@ -36,6 +36,20 @@ const channel = () => ({
   channelId: h.discord.channelId,
 })
 
+describe('gateway session', () => {
+  it('identifies with the Guilds intent only and an uncompressed JSON gateway', () => {
+    const identify = h.discord.gatewayReceived.find((p) => p.op === 2)?.d as {
+      intents: number
+      compress: boolean
+    }
+    expect(identify.intents).toBe(1)
+    expect(identify.compress).toBe(false)
+    // zlib-sync, when installed, switches discord.js to compress=zlib-stream, which the fake cannot speak.
+    expect(h.discord.gatewayConnections[0]?.get('compress')).toBeNull()
+    expect(h.discord.gatewayConnections[0]?.get('encoding')).toBe('json')
+  })
+})
+
 describe('/kai ask', () => {
   it('answers publicly with an embed and no mentions allowed when private is not set', async () => {
     const { reply, record, embed } = await run({
