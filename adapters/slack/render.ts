@@ -66,7 +66,7 @@ export function renderAnswer(message: Answer | Message): SlackMessage {
   const tail: SlackBlock[] = []
   const facts = [
     conflict ? `:warning: ${labels.conflict}` : undefined,
-    asOf ? `${labels.asOf} ${escapeAndFit(asOf, 40)}` : undefined,
+    asOf ? asOfText(escapeAndFit(asOf, 40), message.lang) : undefined,
   ].filter((s): s is string => s !== undefined)
   const sourceElements = renderSources(sources, message.lang)
   if (sourceElements.length > 0 || facts.length > 0) {
@@ -107,6 +107,11 @@ export function withShareButton(message: SlackMessage, lang: Lang, value: string
   }
   const blocks = message.blocks.slice(0, LIMITS.blocks - 1)
   return { text: message.text, blocks: [...blocks, actions] }
+}
+
+/** "2026-01-15 기준" reads naturally in Korean; English puts the label first. */
+function asOfText(date: string, lang: Lang): string {
+  return lang === 'ko' ? `${date} ${LABELS.ko.asOf}` : `${LABELS.en.asOf} ${date}`
 }
 
 function fallbackText(message: Message): string {

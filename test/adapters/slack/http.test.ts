@@ -53,7 +53,7 @@ describe('Slack adapter over HTTP', () => {
     expect(blocks[0]?.type).toBe('header')
     const context = blocks.find((b) => b.type === 'context')
     expect(context?.elements?.[0]?.text).toContain('<https://www.msit.go.kr/bbs/view.do?nttSeqNo=1|')
-    expect(context?.elements?.map((e) => e.text)).toContain('기준 2026-01-15')
+    expect(context?.elements?.map((e) => e.text)).toContain('2026-01-15 기준')
   })
 
   it('answers a direct message at the top level of the DM', async () => {

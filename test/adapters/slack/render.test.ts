@@ -61,7 +61,7 @@ describe('renderAnswer', () => {
     expect(context.type).toBe('context')
     expect(context.elements.map((e) => e.text)).toEqual([
       '출처: <https://www.msit.go.kr/a?b=1&amp;c=2|1차 평가 결과 발표> · 과학기술정보통신부 · 2026-01-15',
-      '기준 2026-01-15',
+      '2026-01-15 기준',
     ])
   })
 
