@@ -70,7 +70,7 @@ export type {
   ScheduleChange,
   SourceRef,
   TeamRef,
-  TeamStatus,
+  TeamStatus as ResultsTeamStatus,
   TeamStatusChange,
 } from './notify/types.js'
 export type {
@@ -98,3 +98,11 @@ export { buildPassages } from './search/passages.js'
 export { loadOrBuildIndex } from './search/persist.js'
 export type { SearchHit, SearchIndex, SearchOptions } from './search/search-index.js'
 /** Builds the Korean-aware search index over passages (see src/core/search/search-index.ts). */
+export { createSearchIndex } from './search/search-index.js'
+export type { KaiCoreOptions, LiveKaiCore } from './answer/create-core.js'
+/** Builds the question-answering core (router, composers, search fallback) over a validated corpus. */
+export { createKaiCore } from './answer/create-core.js'
+/** A core whose corpus can be swapped atomically on hot reload. */
+export { createLiveCore } from './answer/create-core.js'
+/** Korean particle after any name or number (LG AI연구원은, SKT는, 3은) and natural lists (A, B와 C). */
+export { joinList, withParticle } from './answer/particles.js'
