@@ -73,7 +73,19 @@ interface IdSite {
   path: DataPath
 }
 
-/** Runs every check that spans entities or files: ids, references, aliases, dates, scores, the timeline. */
+/**
+ * Runs every check that spans entities or files, beyond what zod checks per file:
+ * - ids unique within their kind (facts share one namespace across files), and teams, models,
+ *   organizations, people, terms and the program share one namespace (see NAMED_KINDS);
+ * - every `sources` id is a source, every `team`/`teams` id a team, ministry/agencies/organization an
+ *   organization, with a "did you mean" when a known id is a few edits away;
+ * - every source is cited somewhere (only when every file could be read, or the answer would be a guess);
+ * - no name or alias (NFKC, lower case, no spaces) belongs to two entities;
+ * - calendar dates, end_date not before date, scores within score_max, scheduled events only pending;
+ * - no outcome for a team outside the program at that date (see checkTeamsExisted), every team in the
+ *   timeline, and `role` agreeing with it.
+ * Checks that need a file skip quietly when that file is missing or broken: its own issues say why.
+ */
 export function crossCheck(files: CorpusFiles): CorpusIssue[] {
   const issues: CorpusIssue[] = []
   const report = (at: CheckedFile<unknown>, path: DataPath, message: string) =>
