@@ -72,6 +72,7 @@ export function createInteractionRouter(
         : null
     const ctx: SubcommandContext = { interaction, core, notifications, localeLang, channel }
     let deferredEphemeral: boolean | undefined
+    const started = Date.now()
 
     try {
       if (!subcommand) throw new Error(`unknown subcommand '${name}'`)
@@ -85,6 +86,15 @@ export function createInteractionRouter(
         reply = await pending
       }
       await send(interaction, reply, deferredEphemeral)
+      log.debug(
+        {
+          subcommand: name,
+          ephemeral: reply.ephemeral,
+          deferred: deferredEphemeral !== undefined,
+          ms: Date.now() - started,
+        },
+        'command answered',
+      )
     } catch (err) {
       log.error({ err, subcommand: name, interactionId: interaction.id }, 'command failed')
       await apologize(interaction, localeLang, deferredEphemeral)

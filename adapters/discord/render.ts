@@ -50,7 +50,7 @@ export function renderEmbed(message: Answer | Message): APIEmbed {
   }
 
   const footerParts = [
-    blocks.asOf ? `${labels.asOf} ${blocks.asOf}` : undefined,
+    blocks.asOf ? asOfText(blocks.asOf, message.lang) : undefined,
     blocks.conflict ? `⚠ ${labels.conflict}` : undefined,
   ].filter(Boolean)
 
@@ -62,6 +62,11 @@ export function renderEmbed(message: Answer | Message): APIEmbed {
     footer: footerParts.length > 0 ? { text: footerParts.join(' · ') } : undefined,
   }
   return fitEmbed(embed, labels.more)
+}
+
+/** "2026-01-15 기준" reads naturally in Korean; English puts the label first. */
+function asOfText(date: string, lang: Lang): string {
+  return lang === 'ko' ? `${date} ${LABELS.ko.asOf}` : `${LABELS.en.asOf} ${date}`
 }
 
 function sourceLine(source: AnswerSource, labels: (typeof LABELS)[Lang]): string {

@@ -68,7 +68,7 @@ describe('renderEmbed', () => {
       { name: '탈락', value: '네이버클라우드\nNC AI', inline: false },
       { name: '출처', value: '• [Phase-1 results 1 — MSIT](https://example.org/news/1) (2026-01-15)' },
     ])
-    expect(embed.footer).toEqual({ text: '기준 2026-01-15' })
+    expect(embed.footer).toEqual({ text: '2026-01-15 기준' })
   })
 
   it('labels sources and footer in English when the answer is in English', () => {
@@ -94,7 +94,7 @@ describe('renderEmbed', () => {
   it('marks a conflict in the footer and colour when sources disagree', () => {
     const plain = renderEmbed(answer())
     const conflict = renderEmbed(answer({ conflict: true }))
-    expect(conflict.footer?.text).toBe('기준 2026-01-15 · ⚠ 출처마다 내용이 다릅니다')
+    expect(conflict.footer?.text).toBe('2026-01-15 기준 · ⚠ 출처마다 내용이 다릅니다')
     expect(conflict.color).not.toBe(plain.color)
   })
 

@@ -38,7 +38,7 @@ describe('Discord notification sink', () => {
     const [posted] = h.discord.channelMessages('2000000000000000001')
     expect(posted).toMatchObject({
       embeds: [
-        { title: '1차 평가 결과 발표', fields: [{ name: '진출' }], footer: { text: '기준 2026-01-15' } },
+        { title: '1차 평가 결과 발표', fields: [{ name: '진출' }], footer: { text: '2026-01-15 기준' } },
       ],
       allowed_mentions: { parse: [] },
     })
