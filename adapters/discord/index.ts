@@ -91,6 +91,7 @@ export function createDiscordAdapter(
     },
 
     async stop() {
+      if (stopping) return
       stopping = true
       await Promise.allSettled([...inFlight])
       await client.destroy()

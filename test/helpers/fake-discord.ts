@@ -203,6 +203,11 @@ export class FakeDiscord extends EventEmitter {
 
   private isReady = false
 
+  /** Whether a client holds an open gateway connection. */
+  get connected(): boolean {
+    return Boolean(this.session?.socket)
+  }
+
   /** Stored application commands: 'global' or a guild id. */
   commands(scope: 'global' | string = 'global'): Record<string, unknown>[] {
     return this.storedCommands.get(scope) ?? []

@@ -1,9 +1,14 @@
 import { ApplicationCommandOptionType } from 'discord.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SUBCOMMANDS, type Subcommand } from '../../../adapters/discord/commands.js'
+import { createDiscordAdapter } from '../../../adapters/discord/index.js'
 import { EMBED_LIMITS, embedLength } from '../../../adapters/discord/render.js'
+import { loadConfig } from '../../../src/config.js'
 import type { Answer, KaiCore } from '../../../src/core/index.js'
-import { type Harness, provisionalCore, startHarness } from './harness.js'
+import { ConfigError, createNotifications, systemClock } from '../../../src/core/index.js'
+import { openSqliteStore } from '../../../src/store/sqlite-store.js'
+import { startFakeDiscord } from '../../helpers/fake-discord.js'
+import { type Harness, logSink, provisionalCore, startHarness } from './harness.js'
 
 let h: Harness | undefined
 afterEach(async () => {
@@ -137,5 +142,54 @@ describe('slow handlers', () => {
     const [apology] = await h.discord.waitForMessages(record, 1)
     expect(record.deletedOriginal).toBe(true)
     expect(apology).toMatchObject({ via: 'follow-up', ephemeral: true, allowed_mentions: { parse: [] } })
+  })
+})
+
+describe('start and stop', () => {
+  it('lets a command in flight finish, then disconnects, when stopped', async () => {
+    let running!: () => void
+    const isRunning = new Promise<void>((resolve) => {
+      running = resolve
+    })
+    const slow: Subcommand = {
+      ...slowHelp(150, 'ok'),
+      async execute(ctx) {
+        running()
+        return slowHelp(150, 'ok').execute(ctx)
+      },
+    }
+    h = await startHarness({ subcommands: [slow] })
+    const record = h.discord.dispatchCommand({ subcommand: 'slow' })
+    await isRunning
+    await h.adapter.stop()
+    expect(record.messages).toHaveLength(1)
+    expect(h.discord.connected).toBe(false)
+  })
+
+  it('fails start with a ConfigError naming DISCORD_TOKEN when Discord rejects the token', async () => {
+    const discord = await startFakeDiscord()
+    try {
+      const config = loadConfig({ DISCORD_TOKEN: 'not-the-token', DISCORD_API_URL: discord.apiUrl })
+      const { logger } = logSink()
+      const store = openSqliteStore({ path: ':memory:', readonly: false })
+      const notifications = createNotifications({
+        store,
+        sinks: [],
+        logger,
+        clock: systemClock,
+        config: config.notify,
+      })
+      const adapter = createDiscordAdapter(config.discord!, {
+        core: provisionalCore(),
+        notifications: notifications.service,
+        logger,
+      })
+      const started = adapter.start()
+      await expect(started).rejects.toThrow(ConfigError)
+      await expect(started).rejects.toThrow(/DISCORD_TOKEN/)
+      await adapter.stop()
+    } finally {
+      await discord.close()
+    }
   })
 })
