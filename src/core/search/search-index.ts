@@ -49,7 +49,7 @@ export const ABSTAIN_BELOW = 0.5
  * the cost of a query is the sum of its terms' document frequencies. Terms are searched rarest first until
  * this many postings are reached; the remaining (common) terms only re-rank the candidates.
  */
-export const POSTING_BUDGET = 3000
+export const POSTING_BUDGET = 1000
 /** Ranking: BM25 × (floor + coverage)^power; measured with `npm run eval -- --verbose`. */
 const COVERAGE_FLOOR = 0.1
 const COVERAGE_POWER = 2
