@@ -4,30 +4,35 @@
  * reference the issue names). Each engine is built from the same corpus and passages and answers the
  * same questions.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import FlexSearch from 'flexsearch'
 import MiniSearch from 'minisearch'
 import type { Corpus } from '../src/core/corpus/types.js'
 import { analyze } from '../src/core/search/analyzer.js'
-import { createEntityMatcher } from '../src/core/search/entities.js'
+import { createEntityMatcher, type EntityMatcher } from '../src/core/search/entities.js'
 import { buildPassages, type Passage } from '../src/core/search/passages.js'
-import {
-  createSearchIndex,
-  type PersistedSearchIndex,
-  restoreSearchIndex,
-  type SearchIndex,
-} from '../src/core/search/search-index.js'
+import { loadIndex, saveIndex } from '../src/core/search/persist.js'
+import { createSearchIndex, type SearchIndex } from '../src/core/search/search-index.js'
 
 export type EngineName = 'ours' | 'plain' | 'flex'
 
-/** One built engine: answers questions, can be serialised, and can take one changed document. */
+/** Time spent applying one changed document; `indexMs` is the part spent updating the index itself. */
+export interface ChangeTiming {
+  indexMs: number
+}
+
+/** One built engine: answers questions, persists itself, and takes one changed document in place. */
 export interface BuiltEngine {
   /** Answers (ours) or searches (baselines) one question; the result is only kept alive, never checked. */
   ask(question: string): unknown
-  /** The persisted form as bytes on disk would hold it; undefined when the engine cannot persist. */
-  serialize(): string | undefined
-  /** Applies `next` (one document changed) in place, the incremental way. */
-  applyChange(previous: readonly Passage[], next: readonly Passage[]): void
+  /** Persists the index under `dir` as the bot would; returns its size in bytes, or undefined when it cannot. */
+  save(dir: string): number | undefined
+  /**
+   * Brings the engine to `next` (the same corpus with one document edited) the incremental way, as a hot
+   * reload would: passages of the new corpus, then only what changed goes through the index.
+   */
+  applyChange(next: Corpus): ChangeTiming
 }
 
 export interface Engine {
@@ -35,11 +40,11 @@ export interface Engine {
   /** What one question costs here, for the table: "full answer" or "search". */
   measures: string
   build(corpus: Corpus, passages: readonly Passage[]): BuiltEngine
-  /** Restores from `serialize()` output (cold start); undefined when the engine cannot. */
-  restore?(corpus: Corpus, serialized: string): BuiltEngine
+  /** Cold start: restores what `save(dir)` wrote; undefined when the engine cannot persist. */
+  restore?(corpus: Corpus, dir: string): BuiltEngine
 }
 
-/** Passages whose id or text differ between two passage lists (what one changed document touches). */
+/** Passages whose text changed or that are new, and ids that are gone (what one changed document touches). */
 export function changedPassages(
   previous: readonly Passage[],
   next: readonly Passage[],
@@ -52,9 +57,14 @@ export function changedPassages(
   }
 }
 
+const since = (start: number) => performance.now() - start
+
 // ---------------------------------------------------------------- ours
 
-type CreateKaiCore = (corpus: Corpus, options?: { index?: SearchIndex }) => { ask(question: string): unknown }
+type CreateKaiCore = (
+  corpus: Corpus,
+  options?: { index?: SearchIndex; matcher?: EntityMatcher },
+) => { ask(question: string): unknown }
 
 /**
  * `createKaiCore` is being written alongside the bench; until it lands the bench measures search alone
@@ -67,17 +77,30 @@ async function loadCreateKaiCore(): Promise<CreateKaiCore | undefined> {
   return mod.createKaiCore
 }
 
+/**
+ * Our answer path as the bot runs it: entity matcher, search index over `buildPassages`, and
+ * `createKaiCore` on top; persisted with the search module's own save/load keyed by the corpus hash.
+ */
 export async function createOursEngine(): Promise<Engine> {
   const createKaiCore = await loadCreateKaiCore()
-  const wrap = (corpus: Corpus, index: SearchIndex): BuiltEngine => {
-    const core = createKaiCore?.(corpus, { index })
+  const wrap = (corpus: Corpus, index: SearchIndex, matcher: EntityMatcher): BuiltEngine => {
+    let core = createKaiCore?.(corpus, { index, matcher })
+    let current = corpus
     return {
-      ask: core ? (q) => core.ask(q) : (q) => index.search(q),
-      serialize: () => JSON.stringify(index.toJSON()),
-      applyChange(previous, next) {
-        const { upsert, remove } = changedPassages(previous, next)
-        index.discardPassages(remove)
-        index.replacePassages(upsert)
+      ask: (q) => (core ? core.ask(q) : index.search(q)),
+      save(dir) {
+        return statSync(saveIndex(dir, current.hash, index)).size
+      },
+      applyChange(next) {
+        const passages = buildPassages(next)
+        const start = performance.now()
+        index.syncPassages(passages)
+        const indexMs = since(start)
+        const nextMatcher = createEntityMatcher(next)
+        index.setEntityMatcher(nextMatcher)
+        core = createKaiCore?.(next, { index, matcher: nextMatcher })
+        current = next
+        return { indexMs }
       },
     }
   }
@@ -85,14 +108,15 @@ export async function createOursEngine(): Promise<Engine> {
     name: 'ours',
     measures: createKaiCore ? 'full answer' : 'search only (createKaiCore not available yet)',
     build(corpus) {
-      const index = createSearchIndex(buildPassages(corpus), { matcher: createEntityMatcher(corpus) })
-      return wrap(corpus, index)
+      const matcher = createEntityMatcher(corpus)
+      const index = createSearchIndex(buildPassages(corpus), { matcher })
+      return wrap(corpus, index, matcher)
     },
-    restore(corpus, serialized) {
-      const persisted = JSON.parse(serialized) as PersistedSearchIndex
-      const index = restoreSearchIndex(persisted, { matcher: createEntityMatcher(corpus) })
-      if (!index) throw new Error('bench: persisted index was made by another analyzer version')
-      return wrap(corpus, index)
+    restore(corpus, dir) {
+      const matcher = createEntityMatcher(corpus)
+      const index = loadIndex(dir, corpus.hash, matcher)
+      if (!index) throw new Error(`bench: no persisted index for this corpus under ${dir}`)
+      return wrap(corpus, index, matcher)
     },
   }
 }
@@ -100,6 +124,7 @@ export async function createOursEngine(): Promise<Engine> {
 // ---------------------------------------------------------------- plain MiniSearch (baseline)
 
 const PLAIN_OPTIONS = { idField: 'id', fields: ['text'], storeFields: [] as string[] }
+const PLAIN_FILE = 'plain-minisearch.json'
 
 export const plainEngine: Engine = {
   name: 'plain',
@@ -107,24 +132,34 @@ export const plainEngine: Engine = {
   build(_corpus, passages) {
     const ms = new MiniSearch<Passage>(PLAIN_OPTIONS)
     ms.addAll(passages)
-    return plainBuilt(ms)
+    return plainBuilt(ms, passages)
   },
-  restore(_corpus, serialized) {
-    return plainBuilt(MiniSearch.loadJSON<Passage>(serialized, PLAIN_OPTIONS))
+  restore(corpus, dir) {
+    const ms = MiniSearch.loadJSON<Passage>(readFileSync(join(dir, PLAIN_FILE), 'utf8'), PLAIN_OPTIONS)
+    return plainBuilt(ms, buildPassages(corpus))
   },
 }
 
-function plainBuilt(ms: MiniSearch<Passage>): BuiltEngine {
+function plainBuilt(ms: MiniSearch<Passage>, initial: readonly Passage[]): BuiltEngine {
+  let passages = initial
   return {
     ask: (q) => ms.search(q),
-    serialize: () => JSON.stringify(ms),
-    applyChange(previous, next) {
-      const { upsert, remove } = changedPassages(previous, next)
+    save(dir) {
+      const json = JSON.stringify(ms)
+      writeFileSync(join(dir, PLAIN_FILE), json)
+      return Buffer.byteLength(json)
+    },
+    applyChange(next) {
+      const nextPassages = buildPassages(next)
+      const start = performance.now()
+      const { upsert, remove } = changedPassages(passages, nextPassages)
       for (const id of remove) ms.discard(id)
       for (const passage of upsert) {
         if (ms.has(passage.id)) ms.replace(passage)
         else ms.add(passage)
       }
+      passages = nextPassages
+      return { indexMs: since(start) }
     },
   }
 }
@@ -135,19 +170,22 @@ function plainBuilt(ms: MiniSearch<Passage>): BuiltEngine {
 export const flexEngine: Engine = {
   name: 'flex',
   measures: 'search',
-  build(_corpus, passages) {
+  build(_corpus, initial) {
     const index = new FlexSearch.Index({ tokenize: 'strict', encode: analyze } as never)
     const ids = new Map<string, number>()
-    passages.forEach((p, i) => {
+    initial.forEach((p, i) => {
       ids.set(p.id, i)
       index.add(i, p.text)
     })
-    let nextId = passages.length
+    let passages = initial
+    let nextId = initial.length
     return {
       ask: (q) => index.search(q, { limit: 10, suggest: true }),
-      serialize: () => undefined,
-      applyChange(previous, next) {
-        const { upsert, remove } = changedPassages(previous, next)
+      save: () => undefined,
+      applyChange(next) {
+        const nextPassages = buildPassages(next)
+        const start = performance.now()
+        const { upsert, remove } = changedPassages(passages, nextPassages)
         for (const id of remove) {
           const n = ids.get(id)
           if (n !== undefined) index.remove(n)
@@ -157,6 +195,8 @@ export const flexEngine: Engine = {
           ids.set(passage.id, n)
           index.update(n, passage.text)
         }
+        passages = nextPassages
+        return { indexMs: since(start) }
       },
     }
   },

@@ -6,7 +6,7 @@
  * Method after the research bench (/work/shared/research/korean-search-bench/perf.ts): heap after GC
  * around the build, warm-up before timing, every question timed on its own, loadJSON against rebuild.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import type { Corpus } from '../src/core/corpus/types.js'
 import { buildPassages } from '../src/core/search/passages.js'
 import { createOursEngine, type Engine, type EngineName, flexEngine, plainEngine } from './engines.js'
@@ -20,8 +20,8 @@ export interface MeasureArgs {
   size: number
   engine: EngineName
   mode: MeasureMode
-  /** Where `main` writes the serialised index and `cold-load` reads it. */
-  file: string
+  /** Where `main` persists the index and `cold-load` restores it from (a DATA_DIR). */
+  dir: string
   /** Timed passes over the question set (more samples → steadier p99). */
   passes: number
 }
@@ -46,8 +46,11 @@ export interface MainMeasurement {
   /** Latency per question kind (p50/p99/max). */
   byKind: Record<string, ReturnType<typeof summarize>>
   serializedMB: number | null
-  /** One changed document applied in place vs a full rebuild of the engine. */
+  /** One changed document applied in place, the whole hot reload (passages, index, core). */
   changeMs: number
+  /** The part of `changeMs` spent in the index itself. */
+  changeIndexMs: number
+  /** A full rebuild of the engine over the changed corpus, for comparison. */
   rebuildMs: number
 }
 
@@ -97,9 +100,7 @@ export async function measure(args: MeasureArgs): Promise<MainMeasurement | Cold
 
   if (args.mode === 'cold-load' || args.mode === 'cold-rebuild') {
     const ready = timed(() =>
-      args.mode === 'cold-load'
-        ? engine.restore!(corpus, readFileSync(args.file, 'utf8'))
-        : engine.build(corpus, passages),
+      args.mode === 'cold-load' ? engine.restore!(corpus, args.dir) : engine.build(corpus, passages),
     )
     const first = timed(() => ready.value.ask('1차 평가 결과 알려줘'))
     return {
@@ -126,13 +127,12 @@ export async function measure(args: MeasureArgs): Promise<MainMeasurement | Cold
   const { latency, byKind } = askAll((q) => built.value.ask(q), questions, args.passes)
   progress(`${label}: p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`)
 
-  const serialized = built.value.serialize()
-  if (serialized !== undefined) writeFileSync(args.file, serialized)
+  mkdirSync(args.dir, { recursive: true })
+  const savedBytes = built.value.save(args.dir)
 
   const changed = withChangedDocument(corpus)
-  const nextPassages = buildPassages(changed)
-  const change = timed(() => built.value.applyChange(passages, nextPassages))
-  const rebuild = timed(() => engine.build(changed, nextPassages))
+  const change = timed(() => built.value.applyChange(changed))
+  const rebuild = timed(() => engine.build(changed, buildPassages(changed)))
   progress(`${label}: one changed document ${change.ms.toFixed(1)} ms, rebuild ${Math.round(rebuild.ms)} ms`)
 
   return {
@@ -150,8 +150,9 @@ export async function measure(args: MeasureArgs): Promise<MainMeasurement | Cold
     gcExposed: canCollect,
     latency,
     byKind,
-    serializedMB: serialized === undefined ? null : Buffer.byteLength(serialized) / MB,
+    serializedMB: savedBytes === undefined ? null : savedBytes / MB,
     changeMs: change.ms,
+    changeIndexMs: change.value.indexMs,
     rebuildMs: rebuild.ms,
   }
 }

@@ -67,7 +67,7 @@ async function measureSize(
   const result: SizeResult = { size, main: {}, coldLoad: {}, coldRebuild: {}, errors: [] }
   const heapLimit = size >= 50_000 ? 8192 : 4096
   const call = async (engine: EngineName, mode: MeasureMode) => {
-    const args: MeasureArgs = { size, engine, mode, file: join(dir, `${engine}-${size}.json`), passes }
+    const args: MeasureArgs = { size, engine, mode, dir: join(dir, `${engine}-${size}`), passes }
     try {
       return await runChild<never>('measure.ts', args, heapLimit)
     } catch (err) {

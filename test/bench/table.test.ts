@@ -23,6 +23,7 @@ function main(engine: 'ours' | 'plain', p99: number, buildMs: number): MainMeasu
     byKind: { 'ko-team': latency },
     serializedMB: 12.5,
     changeMs: 3,
+    changeIndexMs: 1,
     rebuildMs: buildMs,
   }
 }
