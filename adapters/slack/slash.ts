@@ -11,6 +11,7 @@ import type {
   Subscription,
 } from '../../src/core/index.js'
 import { type KaiCommand, parseKaiCommand, parseShareValue, type ShareValue } from './commands.js'
+import { slackToPlainText } from './escape.js'
 import { TEXT } from './messages.js'
 import { maySubscribe, type SubscribeRule } from './permissions.js'
 import {
@@ -68,7 +69,9 @@ async function runCommand(
   client: webApi.WebClient,
   deps: SlashDeps,
 ): Promise<void> {
-  const command = SlashPayload.parse(raw)
+  const payload = SlashPayload.parse(raw)
+  // Slack escapes & < > in command text and may send mentions as <@U…>: give the core what was typed.
+  const command = { ...payload, text: slackToPlainText(payload.text).trim() }
   const requestId = command.trigger_id ?? randomUUID()
   const log = deps.log.child({ requestId, channel: command.channel_id, command: KAI_COMMAND })
   const lang = deps.core.detectLang(command.text, 'ko')

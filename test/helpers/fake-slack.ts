@@ -26,6 +26,7 @@
  * slack.failNext('chat.postMessage', { error: 'not_in_channel' })           // `ok: false`, HTTP 200
  * slack.failNext('chat.postMessage', { error: 'ratelimited', retryAfterSec: 7 })  // `ok: false` + Retry-After
  * slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 3 })     // a real HTTP 429
+ * const held = slack.holdNext('chat.postMessage'); …; held.release()   // answer that call only when released
  * slack.users.set('U2', { is_admin: true }); slack.members.set('C1', ['U1'])
  * await slack.close()
  * ```
@@ -195,6 +196,8 @@ export interface FakeSlack {
     timeoutMs?: number,
   ): Promise<ResponseUrlPost>
   failNext(method: string, failure: Failure): void
+  /** Holds the answer to the next call of `method` until `release()`; `arrived` resolves when the call comes in. */
+  holdNext(method: string): { arrived: Promise<ApiCall>; release(): void }
   /** A new response_url on the fake. */
   responseUrl(): string
   /** Slash command form fields as Slack sends them (override any). */
@@ -259,6 +262,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const users = new Map<string, FakeUser>()
   const members = new Map<string, string[]>()
   const failures = new Map<string, Failure[]>()
+  const holds = new Map<string, { arrive: (call: ApiCall) => void; released: Promise<void> }[]>()
   const events = new EventEmitter()
   events.setMaxListeners(100)
   const sockets = new Set<WebSocket>()
@@ -293,6 +297,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const call: ApiCall = { method, args, token }
     calls.push(call)
     events.emit('call', call)
+    const hold = holds.get(method)?.shift()
+    if (hold) {
+      hold.arrive(call)
+      await hold.released
+    }
 
     const failure = failures.get(method)?.shift()
     if (failure) {
@@ -485,6 +494,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const list = failures.get(method) ?? []
       list.push(failure)
       failures.set(method, list)
+    },
+    holdNext(method) {
+      let arrive!: (call: ApiCall) => void
+      let release!: () => void
+      const arrived = new Promise<ApiCall>((resolve) => {
+        arrive = resolve
+      })
+      const released = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      const list = holds.get(method) ?? []
+      list.push({ arrive, released })
+      holds.set(method, list)
+      return { arrived, release }
     },
     responseUrl,
     commandFields,

@@ -31,16 +31,18 @@ describe('/kai over HTTP', () => {
   it('answers ask, a bare question, results, team, changes and help ephemerally with a share button', async () => {
     h = await startSlackHarness()
     const ask = await kai('ask who made K-EXAONE?')
-    expect(ask.body).toMatchObject({ response_type: 'ephemeral', text: 'answer: who made K-EXAONE?' })
+    expect(ask.body).toMatchObject({ response_type: 'ephemeral' })
+    expect(ask.blocks[0]?.text?.text).toBe('LG AI Research')
+    expect(String(ask.body.text)).toContain("LG AI Research's model is K-EXAONE")
     expect(JSON.parse(ask.shareValue ?? '')).toEqual({ k: 'ask', q: 'who made K-EXAONE?', l: 'en' })
 
     const bare = await kai('1차 결과는?')
-    expect(bare.body.text).toBe('answer: 1차 결과는?')
+    expect(bare.blocks[0]?.text?.text).toBe('1차 평가 결과')
 
     const results = await kai('results 1')
-    expect(results.body.text).toBe('results: 1')
+    expect(results.blocks[0]?.text?.text).toBe('Results of the first-stage evaluation')
     expect(JSON.parse(results.shareValue ?? '')).toEqual({ k: 'results', p: 1, l: 'en' })
-    expect((await kai('결과')).body.text).toBe('results: latest')
+    expect((await kai('결과')).blocks[0]?.text?.text).toBe('현재 정예팀 현황')
 
     const team = await kai('team Upstage')
     expect(team.blocks[0]?.text?.text).toBe('Upstage')
@@ -50,10 +52,9 @@ describe('/kai over HTTP', () => {
     expect(changes.shareValue).toBeDefined()
 
     const help = await kai('help')
-    expect(help.body.text).toBe('help:')
+    expect(help.blocks[0]?.text?.text).toBe('kai-bot help')
     const empty = await kai('')
-    expect(empty.body.text).toBe('help:')
-    expect(empty.blocks.length).toBeGreaterThan(0)
+    expect(empty.blocks[0]?.text?.text).toBe('kai-bot 도움말')
   })
 
   it('explains a bad phase or date instead of guessing', async () => {
@@ -112,8 +113,18 @@ describe('/kai over HTTP', () => {
 
   it('says which team it does not know when subscribing to an unknown team', async () => {
     h = await startSlackHarness({ env: { SLACK_SUBSCRIBE_RULE: 'anyone' } })
-    const reply = await kai('subscribe <!channel>')
+    const reply = await kai('subscribe &lt;!channel&gt;')
     expect(reply.body.text).toBe("No team called '&lt;!channel&gt;'. Try `/kai team` with a team name.")
+  })
+
+  it('escapes a mention trick that the core echoes back when a team is not found', async () => {
+    h = await startSlackHarness()
+    // Slack sends what was typed with & < > escaped; the adapter decodes it before asking the core.
+    const reply = await kai('team &lt;!channel&gt; &lt;@U0EVIL&gt;')
+    // The share button's value is data for the bot, never shown, so only text and visible blocks count.
+    const visible = JSON.stringify([reply.body.text, reply.blocks.filter((b) => b.type !== 'actions')])
+    expect(visible).toContain('&lt;!channel&gt;')
+    for (const sequence of ['<!channel', '<@U0EVIL']) expect(visible).not.toContain(sequence)
   })
 
   it('shares an answer publicly when the share button is pressed, then deletes the ephemeral copy', async () => {
@@ -123,7 +134,7 @@ describe('/kai over HTTP', () => {
     const res = await h.send.action(shareAction(ask.shareValue ?? '', { responseUrl }))
     expect(res.status).toBe(200)
     const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0GENERAL')
-    expect(post.args.text).toBe('answer: 1차 결과는?')
+    expect(String(post.args.text)).toContain('1차 평가에서')
     const blocks = post.args.blocks as { type: string; elements?: { text: string }[] }[]
     expect(blocks.at(-1)?.elements?.[0]?.text).toBe('<@U0ALICE> 님이 `/kai` 답을 공유했습니다')
     expect(blocks.some((b) => b.type === 'actions')).toBe(false)
@@ -143,8 +154,8 @@ describe('/kai over HTTP', () => {
   })
 
   it('apologises with the request id when the command handler fails, and keeps serving', async () => {
-    const { provisionalCore } = await import('./harness.js')
-    const core = provisionalCore()
+    const { fixtureCore } = await import('./harness.js')
+    const core = await fixtureCore()
     h = await startSlackHarness({
       core: {
         ...core,
@@ -160,6 +171,6 @@ describe('/kai over HTTP', () => {
       requestId: '12345.67890.abcdef01',
       adapter: 'slack',
     })
-    expect((await kai('help')).body.text).toBe('help:')
+    expect((await kai('help')).blocks[0]?.text?.text).toBe('kai-bot help')
   })
 })

@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiCall } from '../../helpers/fake-slack.js'
 import { BOT_ID, BOT_USER_ID, mention, messageEvent } from '../../helpers/fake-slack.js'
-import { provisionalCore, type SlackHarness, startSlackHarness } from './harness.js'
+import { fixtureCore, type SlackHarness, startSlackHarness } from './harness.js'
 
 const QA = 'C0QNA'
+type Block = {
+  type: string
+  text?: { text: string }
+  fields?: { text: string }[]
+  elements?: { text: string }[]
+}
 let h: SlackHarness
 
 function textOf(call: ApiCall | { body: Record<string, unknown> }): string {
@@ -16,9 +22,9 @@ function textOf(call: ApiCall | { body: Record<string, unknown> }): string {
  * this answer is recorded, any answer to an earlier event would have been recorded too.
  */
 async function settle(): Promise<void> {
-  const marker = `sentinel ${randomUUID()}?`
-  await h.send.event(messageEvent({ text: marker, channel: 'D0SENTINEL', channel_type: 'im' }))
-  await h.slack.waitForCall('chat.postMessage', (c) => textOf(c).includes(marker))
+  const channel = `D0${randomUUID().slice(0, 8).toUpperCase()}`
+  await h.send.event(messageEvent({ text: '1차 결과는?', channel, channel_type: 'im' }))
+  await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === channel)
 }
 
 function answersTo(ts: string): ApiCall[] {
@@ -48,11 +54,12 @@ describe('Slack adapter over HTTP', () => {
     const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === event.ts)
     expect(call.args.channel).toBe('C0GENERAL')
     expect(call.token).toBe(h.slack.botToken)
-    expect(call.args.text).toBe('answer: 1차 결과는?')
-    const blocks = call.args.blocks as { type: string; elements?: { text: string }[] }[]
-    expect(blocks[0]?.type).toBe('header')
+    expect(call.args.text).toContain('1차 평가에서 LG AI연구원, SK텔레콤과 업스테이지가 다음 단계에 진출')
+    const blocks = call.args.blocks as Block[]
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '1차 평가 결과' } })
+    expect(blocks.find((b) => b.fields)?.fields?.[1]?.text).toBe('*탈락*\n• 네이버클라우드')
     const context = blocks.find((b) => b.type === 'context')
-    expect(context?.elements?.[0]?.text).toContain('<https://www.msit.go.kr/bbs/view.do?nttSeqNo=1|')
+    expect(context?.elements?.[0]?.text).toMatch(/^출처: <https:\/\/[^|>]+\|[^>]+> · /)
     expect(context?.elements?.map((e) => e.text)).toContain('2026-01-15 기준')
   })
 
@@ -61,7 +68,7 @@ describe('Slack adapter over HTTP', () => {
     await h.send.event(event)
     const call = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0ALICE')
     expect(call.args.thread_ts).toBeUndefined()
-    expect(call.args.text).toBe('answer: LG AI Research?')
+    expect((call.args.blocks as Block[])[0]?.text?.text).toBe('LG AI Research')
   })
 
   it('answers a top-level question in a Q&A channel in its thread and ignores a non-question', async () => {
@@ -124,12 +131,8 @@ describe('Slack adapter over HTTP', () => {
     await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === first.ts)
     const followUp = messageEvent({ text: '그 팀 모델은?', channel: QA, thread_ts: first.ts })
     await h.send.event(followUp)
-    const call = await h.slack.waitForCall(
-      'chat.postMessage',
-      (c) => c.args.thread_ts === first.ts && textOf(c).includes('그 팀 모델은?'),
-    )
-    const header = (call.args.blocks as { text?: { text: string } }[])[0]
-    expect(header?.text?.text).toBe('업스테이지: Solar Open')
+    await expect.poll(() => answersTo(first.ts as string).length).toBe(2)
+    expect(String(answersTo(first.ts as string)[1]?.args.text)).toContain('업스테이지의 모델은 Solar Open')
   })
 
   it('refuses a request with a bad signature with 401 and answers nothing', async () => {
@@ -168,7 +171,22 @@ describe('Slack adapter over HTTP', () => {
       expect(posted).not.toContain(sequence)
     }
     expect(call.args.link_names).toBeUndefined()
-    expect(call.args.text).toContain('@channel @here @everyone @U0EVIL @devs')
+  })
+
+  it('lets an answer in flight finish when stopped, then refuses new connections', async () => {
+    const held = h.slack.holdNext('chat.postMessage')
+    const event = mention(`<@${BOT_USER_ID}> 1차 결과는?`)
+    await h.send.event(event)
+    await held.arrived
+    let stopped = false
+    const stopping = h.adapter.stop().then(() => {
+      stopped = true
+    })
+    await expect(fetch(`${h.baseUrl}/healthz`)).rejects.toThrow()
+    expect(stopped).toBe(false)
+    held.release()
+    await stopping
+    expect(h.logs.lines.filter((l) => l.msg === 'answered')).toHaveLength(1)
   })
 
   it('answers 404 for paths other than /slack/events and /healthz', async () => {
@@ -182,7 +200,7 @@ describe('Slack adapter failures', () => {
   })
 
   it('apologises ephemerally, logs the request id, and answers the next question when a handler fails', async () => {
-    const core = provisionalCore()
+    const core = await fixtureCore()
     h = await startSlackHarness({
       env: { SLACK_QA_CHANNELS: QA },
       core: {
@@ -235,7 +253,7 @@ describe('Slack adapter failures', () => {
       PORT: '0',
     })
     const adapter = createSlackAdapter(config.slack!, {
-      core: provisionalCore(),
+      core: await fixtureCore(),
       notifications: h.notifications,
       logger: (await import('./harness.js')).logSink().logger,
     })
