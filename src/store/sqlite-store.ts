@@ -64,7 +64,10 @@ export function openSqliteStore(options: SqliteStoreOptions): NotifyStore {
   try {
     if (options.path !== ':memory:' && !options.readonly)
       mkdirSync(dirname(options.path), { recursive: true })
-    db = new Database(options.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly })
+    db = new Database(options.path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    })
     db.pragma('busy_timeout = 5000')
     if (!options.readonly) {
       db.pragma('journal_mode = WAL')

@@ -81,8 +81,17 @@ export function diffResults(previous: ResultsState, next: ResultsState): ChangeE
 
   changes.push(...unexplainedStatusChanges(previous, next, changes))
   return changes.sort(
-    (a, b) => compare(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id),
+    (a, b) =>
+      compare(a.date, b.date) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      compare(subjectOf(a), subjectOf(b)) ||
+      compare(a.id, b.id),
   )
+}
+
+/** What a change is about (event or team id): a readable tie-break, so the order never depends on hashes. */
+function subjectOf(change: ChangeEvent): string {
+  return change.kind === 'team-status' ? change.team.id : 'event' in change ? change.event.id : ''
 }
 
 /**

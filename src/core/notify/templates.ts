@@ -43,7 +43,6 @@ const WORDS = {
   next: { ko: '다음 일정', en: 'Next' },
   source: { ko: '출처', en: 'Source' },
   changes: { ko: '최근 변경 사항', en: 'Recent changes' },
-  since: { ko: '이후', en: 'since' },
   noChanges: {
     ko: '기록된 변경 사항이 없습니다. 결과가 바뀌면 구독한 채널에 알려 드립니다.',
     en: 'No changes recorded yet. Subscribed channels are told when results change.',
@@ -143,7 +142,11 @@ function describe(
 
 /** `/kai changes`: recorded change events, newest first, one line each. */
 export function renderChangeList(changes: RecordedChange[], since: string | undefined, lang: Lang): Message {
-  const title = since ? `${WORDS.changes[lang]} (${since} ${WORDS.since[lang]})` : WORDS.changes[lang]
+  const title = !since
+    ? WORDS.changes[lang]
+    : lang === 'ko'
+      ? `${since} 이후 변경 사항`
+      : `Changes since ${since}`
   if (changes.length === 0) {
     return {
       lang,
