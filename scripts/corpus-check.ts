@@ -14,7 +14,7 @@ function corpusDir(argv: string[]): string {
 }
 
 /** `corpus: 97 sources, 24 events, …` — the counts the corpus README's closing note quotes. */
-export function summarize(corpus: Corpus): string {
+function summarize(corpus: Corpus): string {
   const counts: [string, number][] = [
     ['sources', corpus.sources.length],
     ['events', corpus.events.length],

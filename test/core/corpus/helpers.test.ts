@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { normalizeAlias } from '../../../src/core/corpus/cross-check.js'
 import { comparePartialDates, isBefore, isRealDate } from '../../../src/core/corpus/dates.js'
 import { splitDocument, splitParagraphs } from '../../../src/core/corpus/documents.js'
@@ -82,5 +85,17 @@ describe('small helpers', () => {
     expect(isBefore('2025-12-31', '2026-01')).toBe(true)
     expect(isRealDate('2024-02-29')).toBe(true)
     expect(isRealDate('2026-02-29')).toBe(false)
+  })
+})
+
+describe('the two YAML parsers', () => {
+  // Reason: data comes from js-yaml, lines from yaml; an issue's path must point at the same node in both.
+  it('read the same data from every YAML file of the fixture and shipped corpora', () => {
+    for (const dir of ['test/fixtures/corpus', 'corpus']) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+        const text = readFileSync(join(dir, name), 'utf8')
+        expect(parseYamlLocated(name, text).data, `${dir}/${name}`).toEqual(parseYaml(text))
+      }
+    }
   })
 })
