@@ -147,4 +147,7 @@ export const QUOTE =
   /뭐라고|말했|발언|언급|인용|코멘트|한\s?말|입장|반응|소감|밝혔|\bsaid\b|\bsay\b|\bsays\b|quotes?|comment|statement|react|response|\bview\b|\bthink\b/
 export const WHO_IS = /누구|어떤\s?사람|직책|직함|\bwho (is|was)\b|\brole\b|\bposition\b/
 
+export const CURRENT =
+  /지금|현재|남은|남아|살아\s?남|아직|요즘|최신|최근\s?(상황|현황)|\bstill\b|\bremaining\b|\bleft\b|currently|\bnow\b|\btoday\b|latest/
+
 export const COUNT = /몇\s?(곳|개|팀|개\s?팀|개\s?사|명)|how many/

@@ -5,6 +5,7 @@ import {
   type Aspect,
   CONFIRM,
   COUNT,
+  CURRENT,
   EN_TAG,
   EVENT_KINDS,
   FINAL_TWO,
@@ -68,6 +69,8 @@ export interface Route {
   eventKinds: EventKind[]
   finalTwo: boolean
   asksCount: boolean
+  /** "지금 남은 팀", "still in": the question is about the current standing. */
+  current: boolean
 }
 
 export interface RouteOptions {
@@ -157,19 +160,12 @@ function isNegated(q: string, lang: Lang): boolean {
   return NEGATION_EN.test(body)
 }
 
-/**
- * Decides what a question is about from its words and the corpus names it mentions.
- * Rules are tried in a fixed order (invalid, help, out of scope, then by the words present); the
- * first that fires sets `intent` and `rule`.
- */
-export function route(question: string, options: RouteOptions): Route {
-  const lang = options.lang ?? detectLang(question, options.fallbackLang ?? 'ko')
-  const q = normalizeQuestion(question)
-  const c = compact(question)
-  const base: Route = {
-    intent: 'unknown',
+/** A route that names nothing: the base for answers built without a question (`/results`, `/team`). */
+export function blankRoute(lang: Lang, intent: Intent = 'unknown'): Route {
+  return {
+    intent,
     lang,
-    rule: 'none',
+    rule: 'direct',
     mentions: [],
     teamIds: [],
     teamFromContext: false,
@@ -183,7 +179,20 @@ export function route(question: string, options: RouteOptions): Route {
     eventKinds: [],
     finalTwo: false,
     asksCount: false,
+    current: false,
   }
+}
+
+/**
+ * Decides what a question is about from its words and the corpus names it mentions.
+ * Rules are tried in a fixed order (invalid, help, out of scope, then by the words present); the
+ * first that fires sets `intent` and `rule`.
+ */
+export function route(question: string, options: RouteOptions): Route {
+  const lang = options.lang ?? detectLang(question, options.fallbackLang ?? 'ko')
+  const q = normalizeQuestion(question)
+  const c = compact(question)
+  const base: Route = { ...blankRoute(lang), rule: 'none' }
   if (q === '' || question.length > INVALID_MAX_CHARS) return { ...base, intent: 'invalid', rule: 'invalid' }
 
   const mentions = options.findMentions(question)
@@ -221,6 +230,7 @@ export function route(question: string, options: RouteOptions): Route {
     eventKinds,
     finalTwo: test(FINAL_TWO, q, c),
     asksCount: test(COUNT, q, c),
+    current: test(CURRENT, q, c),
     ...(phase !== undefined && { phase }),
     ...(outcome && { outcome }),
   }

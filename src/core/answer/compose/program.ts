@@ -1,0 +1,78 @@
+import type { Conflict, Fact, FactTopic } from '../../corpus/schema.js'
+import { abstain, type Draft } from '../draft.js'
+import type { ComposeInput } from './shared.js'
+import { sourceBy } from './team.js'
+
+const FINAL = /최종|final|마지막|two teams|2개 팀|두 팀|2팀/i
+const MAX_FACTS = 4
+
+/** Programme facts by topic (goal, budget, support, schedule, …); conflicting sources are shown side by side. */
+export function composeProgram(input: ComposeInput): Draft {
+  const { k, route, t } = input
+  const topics: FactTopic[] = route.finalTwo ? ['schedule', ...route.topics] : route.topics
+  const teamId = route.teamIds[0]
+  if (topics.length === 0) return summary(input)
+
+  const allFacts: Fact[] = [
+    ...k.corpus.facts,
+    ...k.events.flatMap((e) => e.facts),
+    ...k.corpus.teams.flatMap((team) => team.facts.map((f) => ({ ...f, teams: [...f.teams, team.id] }))),
+  ]
+  for (const topic of topics) {
+    let facts = allFacts.filter((f) => f.topic === topic)
+    let conflicts = k.corpus.conflicts.filter((c) => c.topic === topic)
+    if (route.finalTwo && topic === 'schedule') {
+      facts = facts.filter((f) => FINAL.test(f.ko) || FINAL.test(f.en))
+      conflicts = conflicts.filter((c) => FINAL.test(c.question.ko) || FINAL.test(c.question.en))
+    }
+    // With a team named, that team's facts come first; without one, programme-wide facts do.
+    facts = teamId
+      ? [...facts.filter((f) => f.teams.includes(teamId)), ...facts.filter((f) => f.teams.length === 0)]
+      : facts.filter((f) => f.teams.length === 0)
+    const conflictSources = new Set(conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources)))
+    if (conflicts.length > 0) facts = facts.filter((f) => !f.sources.every((s) => conflictSources.has(s)))
+    if (facts.length === 0 && conflicts.length === 0) continue
+    return topicDraft(input, topic, facts.slice(0, conflicts.length > 0 ? 1 : MAX_FACTS), conflicts)
+  }
+  if (topics.includes('structure')) return summary(input)
+  return abstain(t, 'program', t.noAnswer)
+}
+
+function topicDraft(input: ComposeInput, topic: FactTopic, facts: Fact[], conflicts: Conflict[]): Draft {
+  const { t, k } = input
+  const paragraphs: string[] = []
+  for (const c of conflicts) {
+    paragraphs.push(t.conflictIntro(c.question[t.lang]))
+    for (const side of c.sides) paragraphs.push(t.conflictSide(side[t.lang], sourceBy(input, side.sources)))
+    if (c.note) paragraphs.push(c.note[t.lang])
+  }
+  for (const f of facts)
+    paragraphs.push(f.certainty === 'uncertain' && f.note ? `${f[t.lang]} (${f.note[t.lang]})` : f[t.lang])
+  if (topic === 'structure') paragraphs.unshift(t.structure(k.corpus.program.structure))
+  return {
+    intent: 'program',
+    answered: true,
+    title: t.topicTitle(topic),
+    paragraphs,
+    sources: [
+      ...conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources)),
+      ...facts.flatMap((f) => f.sources),
+    ],
+    dates: facts.map((f) => f.date),
+    conflict: conflicts.length > 0,
+    suggestions: t.suggestions.general,
+  }
+}
+
+function summary(input: ComposeInput): Draft {
+  const { k, t } = input
+  const p = k.corpus.program
+  return {
+    intent: 'program',
+    answered: true,
+    title: t.topicTitle('program'),
+    paragraphs: [t.programIntro(p.name[t.lang], p.aliases, p.summary[t.lang]), t.structure(p.structure)],
+    sources: p.sources,
+    suggestions: t.suggestions.general,
+  }
+}

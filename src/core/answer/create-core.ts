@@ -1,0 +1,215 @@
+import type { Corpus } from '../corpus/types.js'
+import { createEntityMatcher, type EntityMatcher } from '../search/entities.js'
+import { buildPassages } from '../search/passages.js'
+import { createSearchIndex, type SearchIndex } from '../search/search-index.js'
+import { composeFallback } from './compose/fallback.js'
+import { composeGlossary } from './compose/glossary.js'
+import { composePeople } from './compose/people.js'
+import { composeProgram } from './compose/program.js'
+import { composeResults } from './compose/results.js'
+import type { ComposeInput } from './compose/shared.js'
+import { composeTeam } from './compose/team.js'
+import { composeTimeline } from './compose/timeline.js'
+import { composeWhy } from './compose/why.js'
+import { abstain, type Draft, finish } from './draft.js'
+import { createKnowledge, type Knowledge } from './knowledge.js'
+import { detectLang } from './lang.js'
+import { INVALID_MAX_CHARS } from './lexicon.js'
+import { createMentionFinder, type FindMentions } from './mentions.js'
+import { compact } from './normalize.js'
+import { blankRoute, type Route, route } from './route.js'
+import { type Templates, templatesFor } from './templates/index.js'
+import type { Answer, Choice, KaiCore, Lang } from './types.js'
+
+/** How to build a core. */
+export interface KaiCoreOptions {
+  /** A prebuilt (e.g. persisted and restored) search index over this corpus; built when absent. */
+  index?: SearchIndex
+  matcher?: EntityMatcher
+  /** Called when answering a question hit a bug; the person still gets an "I don't know". */
+  onError?: (err: unknown, question: string) => void
+}
+
+function compose(input: ComposeInput, index: SearchIndex | undefined): Draft {
+  const { route: r, t, question } = input
+  switch (r.intent) {
+    case 'invalid':
+      return abstain(t, 'invalid', question.trim() === '' ? t.emptyQuestion : t.tooLong(INVALID_MAX_CHARS))
+    case 'help':
+      return {
+        intent: 'help',
+        answered: true,
+        title: t.helpTitle,
+        paragraphs: [...t.help, t.capabilities],
+        suggestions: t.suggestions.general,
+      }
+    case 'out-of-scope':
+      return abstain(t, 'out-of-scope', t.outOfScope)
+    case 'results':
+      return composeResults(input)
+    case 'team':
+      return composeTeam(input)
+    case 'why':
+      if (r.teamIds[0]) return composeWhy(input)
+      if (r.topics.length > 0) return { ...composeProgram(input), intent: 'why' }
+      return composeFallback(input, index)
+    case 'people':
+      return composePeople(input)
+    case 'glossary':
+      return composeGlossary(input)
+    case 'program':
+      return composeProgram(input)
+    case 'timeline':
+      return composeTimeline(input)
+    default:
+      return composeFallback(input, index)
+  }
+}
+
+interface Engine {
+  k: Knowledge
+  findMentions: FindMentions
+  index: SearchIndex | undefined
+  matcher: EntityMatcher
+}
+
+function answerRoute(
+  engine: Engine,
+  question: string,
+  r: Route,
+  onError?: KaiCoreOptions['onError'],
+): Answer {
+  const t = templatesFor(r.lang)
+  let draft: Draft
+  try {
+    draft = compose({ k: engine.k, route: r, t, question }, engine.index)
+  } catch (err) {
+    onError?.(err, question)
+    draft = abstain(t, 'unknown', t.noAnswer)
+  }
+  // An answer whose team came from the context keeps that context for the next follow-up.
+  if (!draft.teamId && r.teamIds.length === 1) draft = { ...draft, teamId: r.teamIds[0]! }
+  return finish(engine.k, t, question, draft)
+}
+
+function teamChoices(engine: Engine, prefix: string, lang: Lang, limit: number): Choice[] {
+  const p = compact(prefix)
+  const scored: { choice: Choice; rank: number }[] = []
+  for (const [i, team] of engine.k.corpus.teams.entries()) {
+    const names = [team.name[lang], team.name[lang === 'ko' ? 'en' : 'ko'], ...team.aliases]
+    const forms = names.map(compact)
+    const starts = forms.findIndex((f) => f.startsWith(p))
+    const contains = forms.findIndex((f) => f.includes(p))
+    if (p !== '' && contains < 0) continue
+    const hit = starts >= 0 ? starts : contains
+    const label =
+      hit > 0 && names[hit] !== team.name[lang] ? `${team.name[lang]} (${names[hit]})` : team.name[lang]
+    const rank = (team.role === 'elite' ? 0 : 1000) + (starts >= 0 ? 0 : 100) + i
+    scored.push({ choice: { name: label.slice(0, 100), value: team.id }, rank })
+  }
+  return scored
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit)
+    .map((s) => s.choice)
+}
+
+function questionBank(engine: Engine, t: Templates): string[] {
+  const { k } = engine
+  const out = [...t.suggestions.general, ...t.suggestions.results]
+  for (const s of k.status) {
+    const team = k.team(s.teamId)
+    if (team?.role !== 'elite') continue
+    const name = team.name[t.lang]
+    out.push(...t.suggestions.team(name))
+    const wasOut = k.outcomesOf(team.id).some((o) => o.outcome.result === 'eliminated')
+    if (wasOut) out.push(t.lang === 'ko' ? `${name} 탈락 이유는?` : `Why was ${name} eliminated?`)
+  }
+  return [...new Set(out)]
+}
+
+function buildEngine(corpus: Corpus, options: KaiCoreOptions): Engine {
+  const matcher = options.matcher ?? createEntityMatcher(corpus)
+  const index = options.index ?? createSearchIndex(buildPassages(corpus), { matcher })
+  return { k: createKnowledge(corpus), findMentions: createMentionFinder(corpus, matcher), index, matcher }
+}
+
+/**
+ * Builds the question-answering core over a validated corpus: the intent router, the composers that
+ * answer from corpus data, and the search index for the fallback (built here unless `options.index` is given).
+ */
+export function createKaiCore(corpus: Corpus, options: KaiCoreOptions = {}): KaiCore {
+  const engine = buildEngine(corpus, options)
+  const resolveTeam = (name: string): string | undefined => {
+    const trimmed = name.trim()
+    if (engine.k.team(trimmed)) return trimmed
+    const mention = engine
+      .findMentions(trimmed)
+      .find((m) => m.teamId && (m.kind === 'team' || m.kind === 'model'))
+    return mention?.teamId
+  }
+  return {
+    ask(question, askOptions = {}) {
+      const text = typeof question === 'string' ? question : ''
+      const r = route(text, {
+        findMentions: engine.findMentions,
+        ...(askOptions.lang && { lang: askOptions.lang }),
+        ...(askOptions.fallbackLang && { fallbackLang: askOptions.fallbackLang }),
+        ...(askOptions.context && { context: askOptions.context }),
+      })
+      return answerRoute(engine, text, r, options.onError)
+    },
+    results(phase, lang) {
+      const r: Route = { ...blankRoute(lang, 'results'), ...(phase !== undefined && { phase }) }
+      return answerRoute(engine, phase === undefined ? '/results' : `/results ${phase}`, r, options.onError)
+    },
+    team(name, lang) {
+      const teamId = resolveTeam(name)
+      const t = templatesFor(lang)
+      if (!teamId) return finish(engine.k, t, name, abstain(t, 'team', t.unknownTeam(name.trim())))
+      return answerRoute(engine, name, { ...blankRoute(lang, 'team'), teamIds: [teamId] }, options.onError)
+    },
+    help(lang) {
+      return answerRoute(engine, '/help', blankRoute(lang, 'help'), options.onError)
+    },
+    suggestTeams: (prefix, lang, limit = 25) => teamChoices(engine, prefix, lang, limit),
+    suggestQuestions(prefix, lang, limit = 25) {
+      const p = compact(prefix)
+      return questionBank(engine, templatesFor(lang))
+        .filter((q) => compact(q).includes(p))
+        .slice(0, limit)
+        .map((q) => ({ name: q.slice(0, 100), value: q.slice(0, 100) }))
+    },
+    resolveTeam,
+    teamName: (teamId, lang) => engine.k.teamName(teamId, lang),
+    detectLang: (text, fallback) => detectLang(text, fallback),
+  }
+}
+
+/** A core whose corpus can be replaced while it runs (hot reload). */
+export interface LiveKaiCore extends KaiCore {
+  /** Builds a core over `corpus` and switches to it in one step; if building throws, the old core stays. */
+  swap(corpus: Corpus, options?: KaiCoreOptions): void
+  corpus(): Corpus
+}
+
+/** Wraps `createKaiCore` so the caller can swap in a rebuilt corpus; every call uses one whole core. */
+export function createLiveCore(initial: Corpus, options: KaiCoreOptions = {}): LiveKaiCore {
+  let current = { corpus: initial, core: createKaiCore(initial, options) }
+  return {
+    ask: (q, o) => current.core.ask(q, o),
+    results: (phase, lang) => current.core.results(phase, lang),
+    team: (name, lang) => current.core.team(name, lang),
+    help: (lang) => current.core.help(lang),
+    suggestTeams: (prefix, lang, limit) => current.core.suggestTeams(prefix, lang, limit),
+    suggestQuestions: (prefix, lang, limit) => current.core.suggestQuestions(prefix, lang, limit),
+    resolveTeam: (name) => current.core.resolveTeam(name),
+    teamName: (id, lang) => current.core.teamName(id, lang),
+    detectLang: (text, fallback) => current.core.detectLang(text, fallback),
+    swap(corpus, swapOptions) {
+      // The index and matcher of the old corpus must not leak into the new core.
+      const core = createKaiCore(corpus, { ...options, index: undefined, matcher: undefined, ...swapOptions })
+      current = { corpus, core }
+    },
+    corpus: () => current.corpus,
+  }
+}

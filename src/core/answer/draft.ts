@@ -1,0 +1,88 @@
+import type { Knowledge } from './knowledge.js'
+import { newestDate } from './knowledge.js'
+import type { Templates } from './templates/index.js'
+import type { Answer, AnswerField, AnswerSource, Intent } from './types.js'
+
+/** What a composer decides; `finish` turns it into an `Answer` with sources, as-of date and plain text. */
+export interface Draft {
+  intent: Intent
+  answered: boolean
+  title: string
+  paragraphs: string[]
+  fields?: AnswerField[]
+  /** Source ids of everything stated, in the order they should be listed. */
+  sources?: string[]
+  /** Dates of the facts used (events that happened, dated facts, quotes). */
+  dates?: (string | null | undefined)[]
+  conflict?: boolean
+  teamId?: string
+  phase?: number
+  suggestions?: string[]
+}
+
+function toAnswerSource(k: Knowledge, id: string): AnswerSource | undefined {
+  const s = k.source(id)
+  if (!s) return undefined
+  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url ?? '', date: s.date }
+}
+
+/** Plain text complete on its own: the paragraphs, each field on a line, the sources and the as-of date. */
+export function renderPlain(
+  t: Templates,
+  paragraphs: string[],
+  fields: AnswerField[],
+  sources: AnswerSource[],
+  asOf: string | null,
+): string {
+  const lines = [...paragraphs]
+  for (const f of fields) lines.push(`${f.label}: ${f.items.join(', ')}`)
+  if (sources.length > 0) {
+    lines.push(`${t.labels.sources}: ${sources.map((s) => t.sourceLabel(s.publisher, s.date)).join('; ')}`)
+  }
+  if (asOf) lines.push(`${t.labels.asOf}: ${asOf}`)
+  return lines.join('\n')
+}
+
+/** Resolves sources, computes the as-of date and renders the plain text. */
+export function finish(k: Knowledge, t: Templates, question: string, draft: Draft): Answer {
+  const sources = [...new Set(draft.sources ?? [])]
+    .map((id) => toAnswerSource(k, id))
+    .filter((s): s is AnswerSource => s !== undefined)
+  // As of the newest fact used; undated facts fall back to the dates of their sources.
+  const factDate = newestDate(draft.dates ?? [])
+  const asOf = draft.answered ? (factDate ?? newestDate(sources.map((s) => s.date))) : null
+  const fields = draft.fields ?? []
+  return {
+    question,
+    lang: t.lang,
+    intent: draft.intent,
+    answered: draft.answered,
+    text: renderPlain(t, draft.paragraphs, fields, sources, asOf),
+    blocks: {
+      title: draft.title,
+      paragraphs: draft.paragraphs,
+      fields,
+      sources,
+      asOf,
+      conflict: draft.conflict ?? false,
+    },
+    sources,
+    context: {
+      ...(draft.teamId && { teamId: draft.teamId }),
+      intent: draft.intent,
+      ...(draft.phase !== undefined && { phase: draft.phase }),
+    },
+    suggestions: draft.suggestions ?? [],
+  }
+}
+
+/** The answer when nothing supports one: says so plainly and lists what the bot can answer. */
+export function abstain(t: Templates, intent: Intent, reason: string): Draft {
+  return {
+    intent,
+    answered: false,
+    title: t.helpTitle,
+    paragraphs: [reason, t.capabilities],
+    suggestions: t.suggestions.general,
+  }
+}
