@@ -10,7 +10,7 @@
  * const r = await discord.runCommand({ subcommand: 'ask', options: { question: '1차 결과는?' } })
  * r.reply.embeds[0].title; r.reply.ephemeral; r.reply.allowed_mentions
  * const choices = await discord.autocomplete({ subcommand: 'team', focused: 'name', value: 'LG' })
- * await discord.forceReconnect('op7')               // or 'close' (code 4000) / 'terminate' (no close frame)
+ * await discord.forceReconnect('op7')               // or 'close' (4000) / 'terminate' (no close frame) / 'invalidate' (op 9)
  * discord.failChannelMessages('123', { status: 429, retryAfterSeconds: 2 })  // next POST to that channel fails
  * discord.channelMessages('123')                    // bodies the bot posted with POST /channels/123/messages
  * discord.requests                                  // every REST request: method, path (decoded), query, body
@@ -231,14 +231,16 @@ export class FakeDiscord extends EventEmitter {
 
   /**
    * Drops the gateway connection the way Discord does: 'op7' sends RECONNECT, 'close' closes with 4000
-   * (resumable), 'terminate' cuts TCP without a close frame. Resolves once the client is back (resumed or identified).
+   * (resumable), 'terminate' cuts TCP without a close frame, 'invalidate' sends INVALID_SESSION (not
+   * resumable: the client must identify again). Resolves once the client is back (resumed or identified).
    */
-  async forceReconnect(how: 'op7' | 'close' | 'terminate'): Promise<void> {
+  async forceReconnect(how: 'op7' | 'close' | 'terminate' | 'invalidate'): Promise<void> {
     const socket = this.session?.socket
     if (!socket) throw new Error('fake-discord: no connected client to disconnect')
     this.isReady = false
     const back = once(this, 'session-ready')
     if (how === 'op7') socket.send(JSON.stringify({ op: 7, d: null }))
+    else if (how === 'invalidate') socket.send(JSON.stringify({ op: 9, d: false }))
     else if (how === 'close') socket.close(4000, 'fake-discord: forced close')
     else socket.terminate()
     await back
