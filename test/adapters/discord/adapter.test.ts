@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMINISTRATOR, MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../../helpers/fake-discord.js'
-import { type Harness, startHarness } from './harness.js'
+import { type Harness, startAdapterHarness } from './harness.js'
 
 let h: Harness
 const latencies: number[] = []
 
 beforeAll(async () => {
-  h = await startHarness()
+  h = await startAdapterHarness()
 })
 afterAll(async () => {
   await h?.stop()
@@ -59,7 +59,26 @@ describe('/kai ask', () => {
     expect(record.callbacks.map((c) => c.type)).toEqual([4])
     expect(reply.ephemeral).toBe(false)
     expect(reply.allowed_mentions).toEqual({ parse: [] })
-    expect(embed.title).toBeTruthy()
+    expect(embed.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['진출', '탈락', '출처']))
+    expect(embed.fields?.find((f) => f.name === '출처')?.value).toMatch(
+      /\[.+\]\(https:\/\/.+\) \(\d{4}-\d{2}(-\d{2})?\)/,
+    )
+    expect((reply.embeds[0] as { footer?: { text: string } }).footer?.text).toMatch(/^\d{4}-\d{2}-\d{2} 기준/)
+  })
+
+  it('answers in the question’s language rather than the person’s locale', async () => {
+    const en = await run({
+      subcommand: 'ask',
+      locale: 'ko',
+      options: { question: 'Who advanced in the first round?' },
+    })
+    const ko = await run({
+      subcommand: 'ask',
+      locale: 'en-US',
+      options: { question: '1차 평가에서 누가 진출했어?' },
+    })
+    expect(en.embed.fields?.map((f) => f.name)).toContain('Advanced')
+    expect(ko.embed.fields?.map((f) => f.name)).toContain('진출')
   })
 
   it('answers only to the asker when private is true', async () => {
@@ -229,4 +248,12 @@ describe('gateway reconnects', () => {
       expect(reply.embeds).toHaveLength(1)
     })
   }
+
+  it('identifies again and still answers commands when Discord invalidates the session', async () => {
+    const identifies = h.discord.identifyCount
+    await h.discord.forceReconnect('invalidate')
+    expect(h.discord.identifyCount).toBe(identifies + 1)
+    const { reply } = await run({ subcommand: 'help' })
+    expect(reply.embeds).toHaveLength(1)
+  })
 })

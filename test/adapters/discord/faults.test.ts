@@ -8,7 +8,7 @@ import type { Answer, KaiCore } from '../../../src/core/index.js'
 import { ConfigError, createNotifications, systemClock } from '../../../src/core/index.js'
 import { openSqliteStore } from '../../../src/store/sqlite-store.js'
 import { startFakeDiscord } from '../../helpers/fake-discord.js'
-import { type Harness, logSink, provisionalCore, startHarness } from './harness.js'
+import { type Harness, logSink, realCore, startAdapterHarness } from './harness.js'
 
 let h: Harness | undefined
 afterEach(async () => {
@@ -17,8 +17,8 @@ afterEach(async () => {
 })
 
 /** The real core with one method replaced, to inject a fault or an oversized answer at the adapter's edge. */
-function coreWith(overrides: Partial<KaiCore>): KaiCore {
-  return { ...provisionalCore(), ...overrides }
+async function coreWith(overrides: Partial<KaiCore>): Promise<KaiCore> {
+  return { ...(await realCore()), ...overrides }
 }
 
 function hugeAnswer(question: string): Answer {
@@ -72,8 +72,8 @@ function slowHelp(
 
 describe('failures', () => {
   it('apologizes ephemerally, logs the error, and still answers the next command when a handler throws', async () => {
-    h = await startHarness({
-      core: coreWith({
+    h = await startAdapterHarness({
+      core: await coreWith({
         ask: () => {
           throw new Error('boom in the core')
         },
@@ -96,8 +96,8 @@ describe('failures', () => {
   })
 
   it('responds with no choices instead of failing when autocomplete throws', async () => {
-    h = await startHarness({
-      core: coreWith({
+    h = await startAdapterHarness({
+      core: await coreWith({
         suggestTeams: () => {
           throw new Error('boom in suggest')
         },
@@ -109,7 +109,7 @@ describe('failures', () => {
   })
 
   it('shortens a too-long answer to fit every Discord embed limit', async () => {
-    h = await startHarness({ core: coreWith({ ask: (q) => hugeAnswer(q) }) })
+    h = await startAdapterHarness({ core: await coreWith({ ask: (q) => hugeAnswer(q) }) })
     const { reply } = await h.discord.runCommand({ subcommand: 'ask', options: { question: '전부 알려줘' } })
     const embed = reply.embeds[0] as Parameters<typeof embedLength>[0]
     expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_LIMITS.total)
@@ -121,7 +121,7 @@ describe('failures', () => {
 
 describe('slow handlers', () => {
   it('defers at once and then edits the reply when a handler is slower than the threshold', async () => {
-    h = await startHarness({ subcommands: [slowHelp(200, 'ok')], deferAfterMs: 20 })
+    h = await startAdapterHarness({ subcommands: [slowHelp(200, 'ok')], deferAfterMs: 20 })
     const { record, reply } = await h.discord.runCommand({ subcommand: 'slow' })
     expect(record.callbacks.map((c) => c.type)).toEqual([5])
     expect(reply.via).toBe('edit')
@@ -130,14 +130,14 @@ describe('slow handlers', () => {
   })
 
   it('keeps the deferral private when the subcommand answers privately', async () => {
-    h = await startHarness({ subcommands: [slowHelp(200, 'ok', 'ephemeral')], deferAfterMs: 20 })
+    h = await startAdapterHarness({ subcommands: [slowHelp(200, 'ok', 'ephemeral')], deferAfterMs: 20 })
     const { record, reply } = await h.discord.runCommand({ subcommand: 'slow' })
     expect(record.callbacks[0]).toMatchObject({ type: 5, data: { flags: 64 } })
     expect(reply.ephemeral).toBe(true)
   })
 
   it('replaces a public deferral with an ephemeral apology when the slow handler fails', async () => {
-    h = await startHarness({ subcommands: [slowHelp(200, 'throw')], deferAfterMs: 20 })
+    h = await startAdapterHarness({ subcommands: [slowHelp(200, 'throw')], deferAfterMs: 20 })
     const record = h.discord.dispatchCommand({ subcommand: 'slow' })
     const [apology] = await h.discord.waitForMessages(record, 1)
     expect(record.deletedOriginal).toBe(true)
@@ -158,7 +158,7 @@ describe('start and stop', () => {
         return slowHelp(150, 'ok').execute(ctx)
       },
     }
-    h = await startHarness({ subcommands: [slow] })
+    h = await startAdapterHarness({ subcommands: [slow] })
     const record = h.discord.dispatchCommand({ subcommand: 'slow' })
     await isRunning
     await h.adapter.stop()
@@ -180,7 +180,7 @@ describe('start and stop', () => {
         config: config.notify,
       })
       const adapter = createDiscordAdapter(config.discord!, {
-        core: provisionalCore(),
+        core: await realCore(),
         notifications: notifications.service,
         logger,
       })

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DeliveryError, type Message } from '../../../src/core/index.js'
-import { type Harness, startHarness } from './harness.js'
+import { type Harness, startAdapterHarness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
-  h = await startHarness()
+  h = await startAdapterHarness()
 })
 afterAll(async () => {
   await h?.stop()
