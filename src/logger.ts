@@ -40,6 +40,8 @@ export interface LoggerOptions {
   secrets?: string[]
   /** Where lines go; stdout by default. Tests pass a sink. */
   destination?: DestinationStream
+  /** File descriptor when no destination is given: 2 keeps stdout free for the console. Default 1. */
+  fd?: 1 | 2
   isTTY?: boolean
 }
 
@@ -53,8 +55,14 @@ export function createLogger(options: LoggerOptions): Logger {
   const destination =
     options.destination ??
     (usePretty
-      ? pretty({ colorize: true, sync: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
-      : pino.destination({ dest: 1, sync: true }))
+      ? pretty({
+          colorize: true,
+          sync: true,
+          translateTime: 'HH:MM:ss',
+          ignore: 'pid,hostname',
+          destination: options.fd ?? 1,
+        })
+      : pino.destination({ dest: options.fd ?? 1, sync: true }))
   return pino(
     {
       level: options.level,

@@ -1,0 +1,198 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { DestinationStream } from 'pino'
+import { runConsole } from '../adapters/cli/console.js'
+import { createDiscordAdapter } from '../adapters/discord/index.js'
+import { createSlackAdapter } from '../adapters/slack/index.js'
+import { type Config, loadConfig, loadDotEnv } from './config.js'
+import {
+  type ChatAdapter,
+  type ChatSink,
+  ConfigError,
+  CorpusError,
+  type CorpusWatch,
+  createLiveCore,
+  createNotifications,
+  type LiveKaiCore,
+  loadCorpusOrThrow,
+  loadOrBuildIndex,
+  type Notifications,
+  type Platform,
+  systemClock,
+  watchCorpus,
+} from './core/index.js'
+import { createLogger, type Logger, secretsOf } from './logger.js'
+import { openSqliteStore, storePath } from './store/sqlite-store.js'
+
+export interface StartOptions {
+  /** The environment to configure from; `process.env` when run as a program. */
+  env: Record<string, string | undefined>
+  /** Where log lines go (tests pass a sink); stdout by default. */
+  logDestination?: DestinationStream
+}
+
+/** A started bot; `stop()` shuts it down gracefully. */
+export interface RunningBot {
+  config: Config
+  logger: Logger
+  core: LiveKaiCore
+  notifications: Notifications
+  adapters: ChatAdapter[]
+  stop(): Promise<void>
+}
+
+/**
+ * Composes and starts everything the configuration asks for: corpus → core → notifications → adapters.
+ * With no platform configured it starts no adapter (the caller may open the console).
+ * @throws ConfigError for a bad environment, CorpusError for a corpus that does not validate.
+ */
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const config = loadConfig(options.env)
+  // Without a platform the console owns the terminal: logs go to stderr, and only warnings and worse.
+  const consoleMode = !config.slack && !config.discord
+  const logger = createLogger({
+    level: consoleMode && config.logLevel === 'info' ? 'warn' : config.logLevel,
+    format: config.logFormat,
+    secrets: secretsOf(config),
+    destination: options.logDestination,
+    fd: consoleMode ? 2 : 1,
+    isTTY: (consoleMode ? process.stderr : process.stdout).isTTY,
+  })
+
+  const corpus = await loadCorpusOrThrow(config.corpusDir)
+  const indexDir = join(config.dataDir, 'index')
+  const built = loadOrBuildIndex(corpus, {
+    dataDir: indexDir,
+    onSaveError: (err) =>
+      logger.warn({ err }, 'could not persist the search index; it will be rebuilt next start'),
+  })
+  logger.info(
+    { corpus: config.corpusDir, hash: corpus.hash.slice(0, 12), index: built.origin },
+    'corpus loaded',
+  )
+  const core = createLiveCore(corpus, {
+    index: built.index,
+    matcher: built.matcher,
+    onError: (err, question) => logger.error({ err, question }, 'answering failed'),
+  })
+
+  const store = openSqliteStore({ path: storePath(config.dataDir) })
+  // Adapters need the notification service and notifications need the adapters' sinks: the sinks
+  // forward to whichever adapter is registered for their platform once it exists.
+  const adapters: ChatAdapter[] = []
+  const forwardingSink = (platform: Platform): ChatSink => ({
+    platform,
+    post: (channelId, message) => {
+      const adapter = adapters.find((a) => a.name === platform)
+      if (!adapter) throw new Error(`no ${platform} adapter is running`)
+      return adapter.sink.post(channelId, message)
+    },
+  })
+  const platforms: Platform[] = []
+  if (config.slack) platforms.push('slack')
+  if (config.discord) platforms.push('discord')
+  const notifications = createNotifications({
+    store,
+    sinks: platforms.map(forwardingSink),
+    logger,
+    clock: systemClock,
+    config: config.notify,
+  })
+  const deps = { core, notifications: notifications.service, logger }
+  if (config.slack) adapters.push(createSlackAdapter(config.slack, deps))
+  if (config.discord) adapters.push(createDiscordAdapter(config.discord, deps))
+
+  let watch: CorpusWatch | undefined
+  const stop = async (): Promise<void> => {
+    watch?.close()
+    await notifications.stop()
+    await Promise.allSettled(adapters.map((a) => a.stop()))
+    store.close()
+    logger.info('stopped')
+  }
+
+  try {
+    for (const adapter of adapters) {
+      await adapter.start()
+      logger.info({ adapter: adapter.name }, 'adapter ready')
+    }
+    logNotifyOutcome(logger, notifications.onCorpus(corpus))
+    notifications.start()
+    if (config.corpusWatch) {
+      watch = watchCorpus(config.corpusDir, {
+        currentHash: corpus.hash,
+        logger,
+        onLoad: (next) => {
+          core.swap(next, loadOrBuildIndex(next, { dataDir: indexDir }))
+          logger.info({ hash: next.hash.slice(0, 12) }, 'corpus reloaded')
+          logNotifyOutcome(logger, notifications.onCorpus(next))
+        },
+        onError: (issues) =>
+          logger.error(
+            { issues: issues.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`) },
+            'corpus edit rejected; still serving the last good corpus',
+          ),
+      })
+    }
+  } catch (err) {
+    await stop()
+    throw err
+  }
+
+  return { config, logger, core, notifications, adapters, stop }
+}
+
+function logNotifyOutcome(logger: Logger, outcome: ReturnType<Notifications['onCorpus']>): void {
+  if (outcome.kind === 'recorded') {
+    logger.info({ events: outcome.events.length, deliveries: outcome.deliveries }, 'result changes recorded')
+  } else if (outcome.kind === 'baselined') {
+    logger.info('results baseline recorded (first start: nothing announced)')
+  }
+}
+
+/** `npm start`: the bot on the configured platforms, or the local console when none is configured. */
+async function main(): Promise<void> {
+  loadDotEnv()
+  let bot: RunningBot
+  try {
+    bot = await startBot({ env: process.env })
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(
+        `kai-bot: the configuration is not valid:\n${err.problems.map((p) => `  ${p}`).join('\n')}\n`,
+      )
+    } else if (err instanceof CorpusError) {
+      process.stderr.write(`kai-bot: the corpus is not valid:\n${err.message}\n`)
+    } else {
+      process.stderr.write(`kai-bot: could not start: ${(err as Error).message}\n`)
+    }
+    process.exit(1)
+  }
+
+  let stopping = false
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    bot.logger.info({ signal }, 'shutting down')
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    await bot.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  if (bot.adapters.length === 0) {
+    await runConsole({
+      core: bot.core,
+      input: process.stdin,
+      output: process.stdout,
+      changes: (since, lang) => bot.notifications.service.changes(since, lang),
+    })
+    await shutdown('end of input')
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main()
+}
