@@ -2,6 +2,13 @@
  * The only import path into the bot core: adapters, scripts and main.ts import from here.
  * @module
  */
+
+export type { KaiCoreOptions, LiveKaiCore } from './answer/create-core.js'
+/** Builds the question-answering core (router, composers, search fallback) over a validated corpus. */
+/** A core whose corpus can be swapped atomically on hot reload. */
+export { createKaiCore, createLiveCore } from './answer/create-core.js'
+/** Korean particle after any name or number (LG AI연구원은, SKT는, 3은) and natural lists (A, B와 C). */
+export { joinList, withParticle } from './answer/particles.js'
 export type {
   Answer,
   AnswerField,
@@ -17,6 +24,7 @@ export type {
 } from './answer/types.js'
 export type { LoadResult } from './corpus/load-corpus.js'
 export { loadCorpus, loadCorpusOrThrow, loadCorpusSync } from './corpus/load-corpus.js'
+export type { TimelineEvent } from './corpus/schema.js'
 export type { TeamStatus } from './corpus/state.js'
 export {
   deriveTeamStatus,
@@ -45,6 +53,9 @@ export type {
 /** Change detection + transactional outbox + dispatcher + NotificationService around one store. */
 export { createNotifications, withRemoteTimeline } from './notify/notifications.js'
 export { planDeliveries } from './notify/plan-deliveries.js'
+export type { RemoteTimelineResult } from './notify/remote-timeline.js'
+/** Validates a RESULTS_URL document against the timeline schema, with file:line issues. */
+export { parseRemoteTimeline } from './notify/remote-timeline.js'
 /** The results snapshot notifications compare and persist as the baseline. */
 export { EMPTY_STATE, resultsStateOf, teamStatusesOf } from './notify/state.js'
 export type {
@@ -70,7 +81,7 @@ export type {
   ScheduleChange,
   SourceRef,
   TeamRef,
-  TeamStatus as ResultsTeamStatus,
+  TeamStanding,
   TeamStatusChange,
 } from './notify/types.js'
 export type {
@@ -99,10 +110,3 @@ export { loadOrBuildIndex } from './search/persist.js'
 export type { SearchHit, SearchIndex, SearchOptions } from './search/search-index.js'
 /** Builds the Korean-aware search index over passages (see src/core/search/search-index.ts). */
 export { createSearchIndex } from './search/search-index.js'
-export type { KaiCoreOptions, LiveKaiCore } from './answer/create-core.js'
-/** Builds the question-answering core (router, composers, search fallback) over a validated corpus. */
-export { createKaiCore } from './answer/create-core.js'
-/** A core whose corpus can be swapped atomically on hot reload. */
-export { createLiveCore } from './answer/create-core.js'
-/** Korean particle after any name or number (LG AI연구원은, SKT는, 3은) and natural lists (A, B와 C). */
-export { joinList, withParticle } from './answer/particles.js'

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Logger } from 'pino'
+import { z } from 'zod'
 import type { Lang, Message } from '../answer/types.js'
-import type { TimelineEvent } from '../corpus/schema.js'
+import { TimelineEvent } from '../corpus/schema.js'
 import type { Corpus } from '../corpus/types.js'
 import type { ChannelRef, ChatSink, Clock, NotificationService } from '../ports.js'
 import { canonicalJson, currentStateChange, diffResults } from './diff-results.js'
@@ -36,7 +37,7 @@ export interface Notifications {
    * Null clears it.
    */
   onRemoteTimeline(events: TimelineEvent[] | null): CorpusOutcome
-  /** Upserts configured channels and starts the dispatcher (pending deliveries from before a crash go first). */
+  /** Starts the dispatcher: pending deliveries left by a crash or restart go out first. */
   start(): void
   /** Sends what is due now; `timeoutMs` also waits for retries that fall due within it. */
   flush(timeoutMs?: number): Promise<void>
@@ -69,8 +70,11 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     options: deps.dispatcher,
   })
   let lastCorpus: Corpus | undefined
-  let remote: TimelineEvent[] | null = null
+  // The last good remote timeline survives restarts: without it, the corpus alone would look like
+  // the remote events were removed and announce status changes until the first poll.
+  let remote: TimelineEvent[] | null = loadRemote(deps.store, log)
   let announcedCurrent = false
+  upsertConfiguredChannels(deps)
 
   function evaluate(): CorpusOutcome {
     if (!lastCorpus) return { kind: 'unchanged' }
@@ -132,27 +136,55 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     },
     onRemoteTimeline(events) {
       remote = events
+      deps.store.setMeta(REMOTE_KEY, JSON.stringify(events))
       return evaluate()
     },
     start() {
-      const configured: [ChannelRef['platform'], NotifyOptions['slackChannels']][] = [
-        ['slack', deps.config.slackChannels],
-        ['discord', deps.config.discordChannels],
-      ]
-      for (const [platform, channels] of configured) {
-        for (const { channelId, lang } of channels) {
-          deps.store.upsertSubscription(
-            { ref: { platform, workspaceId: '', channelId }, teamId: null },
-            // A configured channel the platform said is gone stays inactive until someone subscribes it again.
-            { lang, origin: 'config', reactivate: false },
-            deps.clock.now(),
-          )
-        }
-      }
       dispatcher.start()
     },
     flush: (timeoutMs) => dispatcher.flush(timeoutMs),
     stop: () => dispatcher.stop(),
+  }
+}
+
+const REMOTE_KEY = 'remote-timeline'
+
+function loadRemote(store: NotifyStore, log: Logger): TimelineEvent[] | null {
+  const saved = store.getMeta(REMOTE_KEY)
+  if (saved === undefined) return null
+  let json: unknown
+  try {
+    json = JSON.parse(saved)
+  } catch {
+    json = undefined
+  }
+  const parsed = z.array(TimelineEvent).nullable().safeParse(json)
+  if (parsed.success) return parsed.data
+  log.warn(
+    { problems: z.prettifyError(parsed.error) },
+    'ignoring the saved remote timeline: it no longer matches the schema',
+  )
+  return null
+}
+
+/**
+ * NOTIFY_*_CHANNELS become subscriptions as soon as notifications exist, so the first corpus
+ * already plans deliveries for them. A configured channel the platform said is gone stays
+ * inactive until someone subscribes it again.
+ */
+function upsertConfiguredChannels(deps: NotificationsDeps): void {
+  const configured: [ChannelRef['platform'], NotifyOptions['slackChannels']][] = [
+    ['slack', deps.config.slackChannels],
+    ['discord', deps.config.discordChannels],
+  ]
+  for (const [platform, channels] of configured) {
+    for (const { channelId, lang } of channels) {
+      deps.store.upsertSubscription(
+        { ref: { platform, workspaceId: '', channelId }, teamId: null },
+        { lang, origin: 'config', reactivate: false },
+        deps.clock.now(),
+      )
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/types.js'
-import type { EventRef, EventState, ResultsState, SourceRef, TeamRef, TeamStatus } from './types.js'
+import type { EventRef, EventState, ResultsState, SourceRef, TeamRef, TeamStanding } from './types.js'
 
 /** The state before anything was recorded: diffing against it announces every result. */
 export const EMPTY_STATE: ResultsState = { version: 1, teams: {}, events: {} }
@@ -57,8 +57,8 @@ export function publishedOutcomes(event: EventState | undefined): EventState['ou
  * Each team's current status: the result of the latest happened event naming it.
  * Ties on a date are broken by event id so the answer never depends on file order.
  */
-export function teamStatusesOf(state: ResultsState): Map<string, TeamStatus> {
-  const statuses = new Map<string, TeamStatus>()
+export function teamStatusesOf(state: ResultsState): Map<string, TeamStanding> {
+  const statuses = new Map<string, TeamStanding>()
   for (const event of Object.values(state.events)) {
     for (const [team, result] of Object.entries(publishedOutcomes(event))) {
       const current = statuses.get(team)

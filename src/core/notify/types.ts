@@ -44,7 +44,7 @@ export interface ResultsState {
 }
 
 /** A team's current standing: the result of the latest happened event that named it. */
-export interface TeamStatus {
+export interface TeamStanding {
   result: OutcomeResult
   eventId: string
   date: string

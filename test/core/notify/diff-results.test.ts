@@ -12,20 +12,22 @@ const state = (...events: ReturnType<typeof event>[]) => resultsStateOf(corpusOf
 
 /** The diff, reduced to what each case is about: kind, event/team and the change itself. */
 function summary(changes: ChangeEvent[]): string[] {
-  return changes.map((c) => {
-    switch (c.kind) {
-      case 'results':
-        return `results ${c.event.id}: ${c.outcomes.map((o) => `${o.team.id}=${o.result}`).join(' ')}`
-      case 'correction':
-        return `correction ${c.event.id}: ${c.changes.map((x) => `${x.team.id} ${x.from}->${x.to}`).join(' ')}`
-      case 'schedule':
-        return `schedule ${c.event.id}: ${c.from ? `${c.from.date}->` : ''}${c.event.date}`
-      case 'team-status':
-        return `team-status ${c.team.id}: ${c.from}->${c.to}`
-      case 'current-state':
-        return `current-state ${c.standings.length}`
-    }
-  })
+  return changes.map(describeChange)
+}
+
+function describeChange(c: ChangeEvent): string {
+  switch (c.kind) {
+    case 'results':
+      return `results ${c.event.id}: ${c.outcomes.map((o) => `${o.team.id}=${o.result}`).join(' ')}`
+    case 'correction':
+      return `correction ${c.event.id}: ${c.changes.map((x) => `${x.team.id} ${x.from}->${x.to}`).join(' ')}`
+    case 'schedule':
+      return `schedule ${c.event.id}: ${c.from ? `${c.from.date}->` : ''}${c.event.date}`
+    case 'team-status':
+      return `team-status ${c.team.id}: ${c.from}->${c.to}`
+    case 'current-state':
+      return `current-state ${c.standings.length}`
+  }
 }
 
 describe('diffResults', () => {
