@@ -176,7 +176,20 @@ interface Slots {
   word: Name
   num: number
   phase: number
+  /** A reporting verb (밝혔다, 강조했다 / said, stressed), so sentence endings vary as in real coverage. */
+  said: Name
 }
+
+const SAID: readonly Name[] = [
+  { ko: '밝혔다', en: 'said' },
+  { ko: '말했다', en: 'noted' },
+  { ko: '설명했다', en: 'explained' },
+  { ko: '강조했다', en: 'stressed' },
+  { ko: '전했다', en: 'reported' },
+  { ko: '덧붙였다', en: 'added' },
+  { ko: '내다봤다', en: 'predicted' },
+  { ko: '지적했다', en: 'pointed out' },
+]
 
 /** Korean sentences in the register of the program's news coverage. */
 const KO_TEMPLATES: ReadonlyArray<(s: Slots) => string> = [
@@ -192,6 +205,18 @@ const KO_TEMPLATES: ReadonlyArray<(s: Slots) => string> = [
   (s) => `${s.person.ko} 교수는 ${s.team.ko}의 ${s.noun.ko} 전략이 ${s.word.ko} 시장에서 통할지 지켜봐야 한다고 평가했다.`,
   (s) => `${s.noun.ko}, ${s.noun2.ko}, ${s.word.ko} 등의 과제가 새로 추가됐다.`,
   (s) => `${s.team2.ko}${particle(s.team2.ko, 'topic')} ${s.model} 가중치를 ${s.noun.ko} 라이선스로 공개했다.`,
+  (s) => `${s.team.ko} 측은 ${s.word.ko} ${s.noun.ko} 실험 결과를 다음 달 공개할 예정이라고 ${s.said.ko}.`,
+  (s) => `${s.org.ko} 연구진은 ${s.noun.ko} 데이터셋 ${s.num}종을 새로 구축했다고 ${s.said.ko}.`,
+  (s) => `전문가들은 ${s.noun.ko}보다 ${s.noun2.ko}${particle(s.noun2.ko, 'subject')} 더 시급하다고 ${s.said.ko}.`,
+  (s) => `${s.model}의 ${s.word.ko} 버전은 ${s.num}억 개 매개변수로 구성된다.`,
+  (s) => `${s.person.ko} 연구원은 ${s.word.ko} 방식이 ${s.noun.ko} 효율을 ${s.num % 50 + 5}% 높였다고 ${s.said.ko}.`,
+  (s) => `정부는 ${s.word.ko} 사업과 연계해 ${s.noun.ko} 인프라를 확충하기로 했다.`,
+  (s) => `${s.team.ko}${particle(s.team.ko, 'topic')} ${s.org.ko}${particle(s.org.ko, 'with')} ${s.word.ko} 협약을 맺었다.`,
+  (s) => `이번 발표로 ${s.noun.ko} 시장의 ${s.word.ko} 경쟁 구도가 바뀔 수 있다는 관측이 나온다.`,
+  (s) => `${s.team2.ko} 관계자는 ${s.word.ko}${particle(s.word.ko, 'subject')} 핵심 과제라고 ${s.said.ko}.`,
+  (s) => `${s.phase}차 심사에는 ${s.noun.ko} 분야 외부 위원 ${s.num % 30 + 3}명이 참여한다.`,
+  (s) => `${s.word.ko} 규제를 둘러싼 ${s.noun2.ko} 논쟁은 당분간 이어질 전망이다.`,
+  (s) => `${s.person.ko} 대표는 ${s.noun.ko} 투자를 ${s.num}억 원 규모로 늘리겠다고 ${s.said.ko}.`,
 ] // biome-ignore format: one template per line
 
 /** English sentences in the register of the English-language coverage. */
@@ -208,6 +233,18 @@ const EN_TEMPLATES: ReadonlyArray<(s: Slots) => string> = [
   (s) => `Professor ${s.person.en} said it remains to be seen whether the ${s.noun.en} strategy of ${s.team.en} works.`,
   (s) => `New tasks such as ${s.noun.en}, ${s.noun2.en} and ${s.word.en} were added.`,
   (s) => `${s.team2.en} released the ${s.model} weights under a ${s.noun.en} license.`,
+  (s) => `${s.team.en} ${s.said.en} it would publish its ${s.word.en} ${s.noun.en} results next month.`,
+  (s) => `Researchers at ${s.org.en} built ${s.num} new ${s.noun.en} datasets, the institute ${s.said.en}.`,
+  (s) => `Experts ${s.said.en} that ${s.noun2.en} is more urgent than ${s.noun.en}.`,
+  (s) => `The ${s.word.en} version of ${s.model} has ${s.num} hundred million parameters.`,
+  (s) => `${s.person.en} ${s.said.en} the ${s.word.en} method raised ${s.noun.en} efficiency by ${s.num % 50 + 5} percent.`,
+  (s) => `The government will expand ${s.noun.en} infrastructure together with the ${s.word.en} program.`,
+  (s) => `${s.team.en} signed a ${s.word.en} agreement with ${s.org.en}.`,
+  (s) => `Observers expect the announcement to reshape ${s.word.en} competition in the ${s.noun.en} market.`,
+  (s) => `An official at ${s.team2.en} ${s.said.en} that ${s.word.en} is the key task.`,
+  (s) => `${s.num % 30 + 3} outside reviewers from the ${s.noun.en} field join the phase-${s.phase} review.`,
+  (s) => `The ${s.noun2.en} debate over ${s.word.en} rules is expected to continue.`,
+  (s) => `${s.person.en} ${s.said.en} the company would raise its ${s.noun.en} investment to ${s.num} hundred million won.`,
 ] // biome-ignore format: one template per line
 
 // ---------------------------------------------------------------- the corpus
@@ -660,16 +697,18 @@ export function makeCorpus(
       org: draw.pick(organizations).name,
       model,
       noun: draw.pick(nouns),
-      noun2: draw.pick(nouns),
+      // half the second nouns come from the growing pool: real coverage has a long tail of topics
+      noun2: draw.chance(0.5) ? draw.pick(nouns) : draw.zipf(words),
       word: draw.zipf(words),
       num: draw.int(2, 999),
       phase: draw.int(1, 3),
+      said: draw.pick(SAID),
     }
   }
   const paragraph = (lang: 'ko' | 'en') => {
     const templates = lang === 'ko' ? KO_TEMPLATES : EN_TEMPLATES
     let text = ''
-    while (text.length < 270) text += (text ? ' ' : '') + draw.pick(templates)(slots())
+    while (text.length < 290) text += (text ? ' ' : '') + draw.pick(templates)(slots())
     return text
   }
   let docIndex = 0
