@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMINISTRATOR, MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../../helpers/fake-discord.js'
-import { type Harness, startAdapterHarness } from './harness.js'
+import { startBotHarness } from './bot-harness.js'
+import type { Harness } from './harness.js'
 
 let h: Harness
 const latencies: number[] = []
 
 beforeAll(async () => {
-  h = await startAdapterHarness()
+  h = await startBotHarness()
 })
 afterAll(async () => {
   await h?.stop()

@@ -171,7 +171,7 @@ describe('start and stop', () => {
     try {
       const config = loadConfig({ DISCORD_TOKEN: 'not-the-token', DISCORD_API_URL: discord.apiUrl })
       const { logger } = logSink()
-      const store = openSqliteStore({ path: ':memory:', readonly: false })
+      const store = openSqliteStore({ path: ':memory:' })
       const notifications = createNotifications({
         store,
         sinks: [],

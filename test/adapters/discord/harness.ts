@@ -60,7 +60,7 @@ export async function startAdapterHarness(
     DISCORD_API_URL: discord.apiUrl,
     DISCORD_APPLICATION_ID: discord.applicationId,
   })
-  const store = openSqliteStore({ path: ':memory:', readonly: false })
+  const store = openSqliteStore({ path: ':memory:' })
   const notifications = createNotifications({
     store,
     sinks: [],

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DeliveryError, type Message } from '../../../src/core/index.js'
-import { type Harness, startAdapterHarness } from './harness.js'
+import { startBotHarness } from './bot-harness.js'
+import type { Harness } from './harness.js'
 
 let h: Harness
 beforeAll(async () => {
-  h = await startAdapterHarness()
+  h = await startBotHarness()
 })
 afterAll(async () => {
   await h?.stop()
