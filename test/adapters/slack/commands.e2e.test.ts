@@ -154,16 +154,10 @@ describe('/kai over HTTP', () => {
   })
 
   it('apologises with the request id when the command handler fails, and keeps serving', async () => {
-    const { fixtureCore } = await import('./harness.js')
-    const core = await fixtureCore()
-    h = await startSlackHarness({
-      core: {
-        ...core,
-        results: () => {
-          throw new Error('results broke')
-        },
-      },
-    })
+    h = await startSlackHarness()
+    h.bot.core.results = () => {
+      throw new Error('results broke')
+    }
     const failed = await kai('results', { trigger_id: '12345.67890.abcdef01' })
     expect(failed.body).toMatchObject({ response_type: 'ephemeral' })
     expect(String(failed.body.text)).toContain('(request abcdef01)')

@@ -1,15 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js'
-import { loadConfig } from '../../../src/config.js'
-import type { KaiCore, NotificationService } from '../../../src/core/index.js'
-import {
-  createKaiCore,
-  createNotifications,
-  loadCorpusOrThrow,
-  systemClock,
-} from '../../../src/core/index.js'
-import { openSqliteStore } from '../../../src/store/sqlite-store.js'
+import type { ChatAdapter, NotificationService } from '../../../src/core/index.js'
+import { type RunningBot, startBot } from '../../../src/main.js'
 import { type FakeSlack, type Sender, startFakeSlack } from '../../helpers/fake-slack.js'
 
 /** Log lines the adapter wrote, parsed. */
@@ -17,7 +12,8 @@ export interface LogSink {
   lines: Record<string, unknown>[]
 }
 
-export function logSink(): { logger: pino.Logger; sink: LogSink } {
+/** A writable that parses each JSON log line into `sink.lines`. */
+export function logStream(): { stream: Writable; sink: LogSink } {
   const sink: LogSink = { lines: [] }
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -25,20 +21,18 @@ export function logSink(): { logger: pino.Logger; sink: LogSink } {
       done()
     },
   })
-  return { logger: pino({ level: 'debug', base: undefined }, stream), sink }
+  return { stream, sink }
 }
 
-let fixtureCore_: Promise<KaiCore> | undefined
-
-/** The real answer engine over the test fixture corpus (built once per test file). */
-export function fixtureCore(): Promise<KaiCore> {
-  fixtureCore_ ??= loadCorpusOrThrow('test/fixtures/corpus').then((corpus) => createKaiCore(corpus))
-  return fixtureCore_
+export function logSink(): { logger: pino.Logger; sink: LogSink } {
+  const { stream, sink } = logStream()
+  return { logger: pino({ level: 'debug', base: undefined }, stream), sink }
 }
 
 export interface SlackHarness {
   slack: FakeSlack
-  adapter: SlackAdapter
+  bot: RunningBot
+  adapter: ChatAdapter
   /** Signs and POSTs to the adapter's /slack/events (HTTP mode only). */
   send: Sender
   baseUrl: string
@@ -50,48 +44,54 @@ export interface SlackHarness {
 export interface HarnessOptions {
   mode?: 'http' | 'socket'
   env?: Record<string, string>
-  core?: KaiCore
 }
 
-/** Starts a fake Slack and the Slack adapter connected to it through the real configuration code. */
-export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
-  const slack = await startFakeSlack()
-  const { logger, sink } = logSink()
-  const config = loadConfig({
+/** The environment `npm start` would get, pointing at the fake Slack, the fixture corpus and a fresh data dir. */
+export function botEnv(slack: FakeSlack, options: HarnessOptions = {}): Record<string, string> {
+  return {
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: slack.signingSecret,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
     HOST: '127.0.0.1',
+    CORPUS_DIR: 'test/fixtures/corpus',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'kai-slack-')),
+    CORPUS_WATCH: 'false',
+    LOG_LEVEL: 'debug',
+    LOG_FORMAT: 'json',
     ...(options.mode === 'socket' && { SLACK_APP_TOKEN: slack.appToken }),
     ...options.env,
-  })
-  const store = openSqliteStore({ path: ':memory:', readonly: false })
-  const notifications = createNotifications({
-    store,
-    sinks: [],
-    logger,
-    clock: systemClock,
-    config: config.notify,
-  })
-  const adapter = createSlackAdapter(config.slack!, {
-    core: options.core ?? (await fixtureCore()),
-    notifications: notifications.service,
-    logger,
-  })
-  await adapter.start()
-  const address = adapter.httpAddress()
+  }
+}
+
+/** Starts a fake Slack and the bot through the project's real startup code (`startBot`) pointed at it. */
+export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
+  const slack = await startFakeSlack()
+  const { stream, sink } = logStream()
+  const env = botEnv(slack, options)
+  let bot: RunningBot
+  try {
+    bot = await startBot({ env, logDestination: stream })
+  } catch (err) {
+    await slack.close()
+    throw err
+  }
+  const adapter = bot.adapters.find((a) => a.name === 'slack')
+  if (!adapter) throw new Error('startBot started no Slack adapter')
+  const address = adapter.httpAddress?.()
   const baseUrl = address ? `http://127.0.0.1:${address.port}` : ''
   return {
     slack,
+    bot,
     adapter,
     send: slack.sender(`${baseUrl}/slack/events`),
     baseUrl,
-    notifications: notifications.service,
+    notifications: bot.notifications.service,
     logs: sink,
     async stop() {
-      await adapter.stop()
+      await bot.stop()
       await slack.close()
+      rmSync(env.DATA_DIR!, { recursive: true, force: true })
     },
   }
 }

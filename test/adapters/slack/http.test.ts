@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startBot } from '../../../src/main.js'
 import type { ApiCall } from '../../helpers/fake-slack.js'
 import { BOT_ID, BOT_USER_ID, mention, messageEvent } from '../../helpers/fake-slack.js'
-import { fixtureCore, type SlackHarness, startSlackHarness } from './harness.js'
+import { botEnv, logStream, type SlackHarness, startSlackHarness } from './harness.js'
 
 const QA = 'C0QNA'
 type Block = {
@@ -41,7 +43,7 @@ describe('Slack adapter over HTTP', () => {
 
   it('verifies the token with auth.test and serves /healthz when started', async () => {
     expect(h.slack.callsTo('auth.test')).toHaveLength(1)
-    expect(h.adapter.httpAddress()?.host).toBe('127.0.0.1')
+    expect(h.adapter.httpAddress?.()?.host).toBe('127.0.0.1')
     const res = await fetch(`${h.baseUrl}/healthz`)
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ ok: true })
@@ -200,17 +202,13 @@ describe('Slack adapter failures', () => {
   })
 
   it('apologises ephemerally, logs the request id, and answers the next question when a handler fails', async () => {
-    const core = await fixtureCore()
-    h = await startSlackHarness({
-      env: { SLACK_QA_CHANNELS: QA },
-      core: {
-        ...core,
-        ask: (q, o) => {
-          if (q.includes('boom')) throw new Error('index exploded')
-          return core.ask(q, o)
-        },
-      },
-    })
+    h = await startSlackHarness({ env: { SLACK_QA_CHANNELS: QA } })
+    // Break the running bot's core for one question: the adapter must survive whatever the core throws.
+    const ask = h.bot.core.ask
+    h.bot.core.ask = (q, o) => {
+      if (q.includes('boom')) throw new Error('index exploded')
+      return ask(q, o)
+    }
     const failing = messageEvent({ text: 'boom 왜?', channel: QA })
     await h.send.event(failing, { eventId: 'Ev0BOOM' })
     const apology = await h.slack.waitForCall('chat.postEphemeral')
@@ -244,20 +242,10 @@ describe('Slack adapter failures', () => {
 
   it('fails start with a ConfigError naming SLACK_BOT_TOKEN when Slack rejects the token', async () => {
     h = await startSlackHarness()
-    const { createSlackAdapter } = await import('../../../adapters/slack/index.js')
-    const { loadConfig } = await import('../../../src/config.js')
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-wrong',
-      SLACK_SIGNING_SECRET: 'x',
-      SLACK_API_URL: h.slack.apiUrl,
-      PORT: '0',
-    })
-    const adapter = createSlackAdapter(config.slack!, {
-      core: await fixtureCore(),
-      notifications: h.notifications,
-      logger: (await import('./harness.js')).logSink().logger,
-    })
-    await expect(adapter.start()).rejects.toMatchObject({ name: 'ConfigError', code: 'CONFIG_INVALID' })
-    await expect(adapter.start()).rejects.toThrow(/SLACK_BOT_TOKEN: Slack refused it \(invalid_auth\)/)
+    const env: Record<string, string> = { ...botEnv(h.slack), SLACK_BOT_TOKEN: 'xoxb-wrong' }
+    const started = startBot({ env, logDestination: logStream().stream })
+    await expect(started).rejects.toMatchObject({ name: 'ConfigError', code: 'CONFIG_INVALID' })
+    await expect(started).rejects.toThrow(/SLACK_BOT_TOKEN: Slack refused it \(invalid_auth\)/)
+    rmSync(env.DATA_DIR as string, { recursive: true, force: true })
   })
 })

@@ -17,7 +17,7 @@ describe('Slack adapter in Socket Mode', () => {
     const open = h.slack.callsTo('apps.connections.open')
     expect(open).toHaveLength(1)
     expect(open[0]?.token).toBe(h.slack.appToken)
-    expect(h.adapter.httpAddress()).toBeUndefined()
+    expect(h.adapter.httpAddress?.()).toBeUndefined()
     expect(h.logs.lines.some((l) => l.msg === 'slack adapter ready (Socket Mode connected)')).toBe(true)
   })
 
