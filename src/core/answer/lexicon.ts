@@ -150,4 +150,8 @@ export const WHO_IS = /누구|어떤\s?사람|직책|직함|\bwho (is|was)\b|\br
 export const CURRENT =
   /지금|현재|남은|남아|살아\s?남|아직|요즘|최신|최근\s?(상황|현황)|\bstill\b|\bremaining\b|\bleft\b|currently|\bnow\b|\btoday\b|latest/
 
+/** Words that place a question inside the programme (teams, rounds, calls) when no name is given. */
+export const DOMAIN =
+  /팀|컨소시엄|정예|평가|단계|라운드|공모|독파모|국가대표|k-?ai|\bteams?\b|consorti|\bround|\bphase|\bstage|evaluation|programme|program|project|elite|\bcall\b|re-?tender/
+
 export const COUNT = /몇\s?(곳|개|팀|개\s?팀|개\s?사|명)|how many/

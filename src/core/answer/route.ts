@@ -6,6 +6,7 @@ import {
   CONFIRM,
   COUNT,
   CURRENT,
+  DOMAIN,
   EN_TAG,
   EVENT_KINDS,
   FINAL_TWO,
@@ -111,7 +112,7 @@ export function extractPhase(text: string): number | undefined {
     return Math.max(0, Number(n) - 1)
   }
   const direct =
-    /([1-4])\s?차|(?:phase|stage|round|evaluation)\s?([1-4])|([1-4])(?:st|nd|rd|th)?\s?(?:phase|stage|round)/.exec(
+    /([1-4])\s?(?:차|라운드|단계)|(?:phase|stage|round|evaluation)\s?([1-4])|([1-4])(?:st|nd|rd|th)?\s?(?:phase|stage|round)/.exec(
       q,
     )
   if (direct) return Number(direct[1] ?? direct[2] ?? direct[3])
@@ -266,22 +267,28 @@ export function route(question: string, options: RouteOptions): Route {
     if (teamFromPeople.length > 0 && why) return { ...set('why', 'person-team+why'), teamIds: teamFromPeople }
     return set('people', 'person')
   }
+  const inDomain = test(DOMAIN, q, c) || mentions.length > 0 || phase !== undefined
+  // "최종 우승팀은 어디야?" asks who won, which is not known; "최종 2팀은 언제?" asks when, which is recorded.
+  if (r.finalTwo && !when && !test(SCHEDULE, q, c) && WH_WORD.test(q))
+    return { ...set('results', 'final-two-who'), phase: 3 }
   if (r.finalTwo && (when || test(SCHEDULE, q, c) || !outcome)) return set('program', 'final-two')
   if (why) return set('why', 'why')
-  if (when) return set('timeline', 'when')
+  if (when && (eventKinds.length > 0 || phase !== undefined || r.programMentioned || test(SCHEDULE, q, c)))
+    return set('timeline', 'when')
+  if (when && mentions.length === 0) return set('search', 'when-unknown')
   if (
     test(QUOTE, q, c) &&
     /장관|차관|대표|회장|ceo|minister|official|정부|government|msit|과기정통부/.test(q)
   )
     return set('people', 'quote')
   const asksDefinition = test(GLOSSARY_ASK, q, c)
-  if (r.termIds.length > 0 && (asksDefinition || topics.length === 0) && !outcome)
+  const asksResults = test(RESULTS_GENERIC, q, c) && !topics.includes('scoring')
+  if (r.termIds.length > 0 && !asksResults && (asksDefinition || topics.length === 0) && !outcome)
     return set('glossary', 'term')
-  if (
-    outcome ||
-    (test(RESULTS_GENERIC, q, c) && !topics.includes('scoring')) ||
-    (phase !== undefined && topics.length === 0)
-  )
+  if (r.current && inDomain && (topics.length === 0 || topics.every((t) => t === 'structure')))
+    return set('results', 'current')
+  // Outcome words (탈락, advanced) are the programme's own; "결과"/"who won" need a programme word too.
+  if (outcome || (inDomain && (asksResults || (phase !== undefined && topics.length === 0))))
     return set('results', 'results')
   if (test(SCHEDULE, q, c)) return set('timeline', 'schedule')
   if (topics.length > 0) return set('program', 'topic')

@@ -74,9 +74,29 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   const phase = claim.outcome === 'advanced' || claim.outcome === 'eliminated' ? claim.phase : undefined
   const events = relevantEvents(k.events, claim.outcome, phase)
   const happened = events.filter((e) => e.status === 'happened' && e.outcomes.length > 0)
-  if (phase !== undefined && happened.length === 0) return phaseNotKnown(input, phase)
-
   const history = k.outcomesOf(claim.teamId)
+  if (phase !== undefined && happened.length === 0) {
+    // "네이버가 2차에서 탈락했어?": Naver was already out before phase 2, which is a fact, not an unknown.
+    const outBefore = history
+      .filter((o) => NEGATIVE.includes(o.outcome.result) && (o.event.phase ?? 0) < phase)
+      .at(-1)
+    if (!outBefore) return phaseNotKnown(input, phase)
+    return {
+      intent: 'false-premise',
+      answered: true,
+      title: name,
+      paragraphs: [
+        t.claimCorrected(
+          `${t.notInStage(name, { kind: 'evaluation', phase })} ${outcomeSentence(k, t, outBefore)}`,
+        ),
+      ],
+      sources: k.outcomeSources(outBefore),
+      dates: [outBefore.event.date],
+      teamId: claim.teamId,
+      suggestions: t.suggestions.team(name),
+    }
+  }
+
   const relevant = history.filter((o) => happened.includes(o.event))
   const match = relevant.find((o) => MEANS[claim.outcome].includes(o.outcome.result))
   const isTrue = claim.negated ? match === undefined : match !== undefined

@@ -82,12 +82,27 @@ function modelAnswer(input: ComposeInput, team: Team): Draft {
     facts.push(...m.facts.slice(0, 2))
   }
   paragraphs.push(...facts.map((f) => factText(f, t.lang)))
+  // Disputed specs (e.g. VAETKI's active parameters) are shown side by side, not as one number.
+  const names = models.flatMap((m) => [m.name, ...m.aliases]).map((n) => n.toLowerCase())
+  const conflicts = input.k.corpus.conflicts.filter(
+    (c) =>
+      c.topic === 'model' && names.some((n) => `${c.question.ko} ${c.question.en}`.toLowerCase().includes(n)),
+  )
+  for (const c of conflicts) {
+    paragraphs.push(t.conflictIntro(c.question[t.lang]))
+    for (const side of c.sides) paragraphs.push(t.conflictSide(side[t.lang], sourceBy(input, side.sources)))
+  }
   return {
+    conflict: conflicts.length > 0,
     ...base(input, team),
     answered: true,
     paragraphs,
     fields,
-    sources: [...models.flatMap((m) => m.sources), ...facts.flatMap((f) => f.sources)],
+    sources: [
+      ...models.flatMap((m) => m.sources),
+      ...facts.flatMap((f) => f.sources),
+      ...conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources)),
+    ],
     dates: [...models.map((m) => m.released), ...facts.map((f) => f.date)],
   }
 }

@@ -2,6 +2,7 @@ import type { TimelineEvent } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
 import type { OutcomeWord } from '../route.js'
 import { ACTIVE, type ComposeInput, NEGATIVE, outcomeSentence, stageOf } from './shared.js'
+import { sourceBy } from './team.js'
 
 const MAX_EVENTS = 12
 
@@ -16,10 +17,76 @@ const OUTCOME_MATCH: Record<OutcomeWord, readonly string[]> = {
 
 /** "언제…?": dates of events, of one team's outcomes, or the whole timeline. */
 export function composeTimeline(input: ComposeInput): Draft {
-  const { route } = input
-  if (route.teamIds[0]) return teamTimeline(input, route.teamIds[0])
+  const { route, k } = input
+  if (route.modelIds.length > 0 && route.eventKinds.length === 0) return modelRelease(input)
+  const teamId = route.teamIds[0]
+  if (teamId) {
+    // "업스테이지 독자성 논란 언제였어?": events about the team that carry no outcome for it.
+    const aboutTeam = teamEvents(input, teamId)
+    if (aboutTeam.length > 0) return { ...eventsDraft(input, aboutTeam, false), teamId }
+    return teamTimeline(input, teamId)
+  }
   const events = matchingEvents(input)
-  return eventsDraft(input, events.length > 0 ? events : input.k.events, events.length === 0)
+  const draft = eventsDraft(input, events.length > 0 ? events : k.events, events.length === 0)
+  return withScheduleConflicts(input, draft)
+}
+
+const NON_OUTCOME_KINDS = new Set(['dispute', 'presentation', 'call', 'retender-call'])
+
+function teamEvents(input: ComposeInput, teamId: string): TimelineEvent[] {
+  const { k, route } = input
+  const team = k.team(teamId)
+  if (!team || !route.eventKinds.some((kind) => NON_OUTCOME_KINDS.has(kind))) return []
+  const names = [team.name.ko, team.name.en, ...team.aliases].filter((n) => n.length >= 2)
+  return k.events.filter(
+    (e) =>
+      route.eventKinds.includes(e.kind) &&
+      NON_OUTCOME_KINDS.has(e.kind) &&
+      names.some((n) => e.title.ko.includes(n) || e.title.en.includes(n)),
+  )
+}
+
+/** "2차 평가 언제야?": when the sources disagree on a date, every side is shown with the scheduled event. */
+function withScheduleConflicts(input: ComposeInput, draft: Draft): Draft {
+  const { k, route, t } = input
+  if (route.phase === undefined || !draft.answered) return draft
+  const ordinal =
+    ['', '1차|first|phase 1|phase-1', '2차|second|phase 2|phase-2', '최종|final|3차'][route.phase] ?? ''
+  if (!ordinal) return draft
+  const re = new RegExp(ordinal, 'i')
+  const conflicts = k.corpus.conflicts.filter(
+    (c) => c.topic === 'schedule' && (re.test(c.question.ko) || re.test(c.question.en)),
+  )
+  if (conflicts.length === 0) return draft
+  const extra: string[] = []
+  for (const c of conflicts) {
+    extra.push(t.conflictIntro(c.question[t.lang]))
+    for (const side of c.sides) extra.push(t.conflictSide(side[t.lang], sourceBy(input, side.sources)))
+  }
+  return {
+    ...draft,
+    paragraphs: [...draft.paragraphs, ...extra],
+    sources: [...(draft.sources ?? []), ...conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources))],
+    conflict: true,
+  }
+}
+
+function modelRelease(input: ComposeInput): Draft {
+  const { k, route, t } = input
+  const models = k.corpus.teams.flatMap((team) => team.models.map((m) => ({ team, m })))
+  const asked = models.filter(({ m }) => route.modelIds.includes(m.id))
+  const dated = asked.filter(({ m }) => m.released)
+  if (dated.length === 0) return abstain(t, 'timeline', t.noAnswer)
+  return {
+    intent: 'timeline',
+    answered: true,
+    title: dated[0]!.m.name,
+    paragraphs: dated.map(({ m }) => t.released(m.name, m.released!)),
+    sources: dated.flatMap(({ m }) => m.sources),
+    dates: dated.map(({ m }) => m.released),
+    teamId: dated[0]!.team.id,
+    suggestions: t.suggestions.team(dated[0]!.team.name[t.lang]),
+  }
 }
 
 function matchingEvents(input: ComposeInput): TimelineEvent[] {

@@ -167,10 +167,9 @@ export const en: Templates = {
   },
   nextEvent: (title, d) => `Next: ${title}, planned for ${date(d)}.`,
   phaseNotKnown(phase, scheduled) {
-    const when = scheduled
-      ? ` The ${ORDINAL[phase] ?? phase}-stage evaluation is scheduled for ${date(scheduled)}.`
-      : ''
-    return `The results of the ${ORDINAL[phase] ?? `${phase}th`}-stage evaluation are not known yet; the stored sources do not report them.${when}`
+    const name = stage({ kind: 'evaluation', phase })
+    const when = scheduled ? ` ${capitalize(name)} is scheduled for ${date(scheduled)}.` : ''
+    return `The results of ${name} are not known yet; the stored sources do not report them.${when}`
   },
   claimConfirmed: (s) => `Yes. ${s}`,
   claimCorrected: (s) => `No, that is not right. ${s}`,
@@ -243,6 +242,7 @@ export const en: Templates = {
   },
   conflictIntro: (q) => `Sources disagree — ${q}`,
   conflictSide: (text, by) => `• ${text} (${by})`,
+  released: (model, d) => `${model} was released on ${date(d)}.`,
   event: (title, d, end, scheduled) =>
     `${date(d)}${end ? ` – ${date(end)}` : ''}: ${title}${scheduled ? ' (planned)' : ''}`,
   timelineTitle: 'Timeline',

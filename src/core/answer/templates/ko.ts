@@ -149,8 +149,9 @@ export const ko: Templates = {
   },
   nextEvent: (title, d) => `다음 일정은 ${date(d)} ${title}(예정)입니다.`,
   phaseNotKnown(phase, scheduled) {
-    const when = scheduled ? ` ${phase}차 평가는 ${date(scheduled)}에 예정되어 있습니다.` : ''
-    return `${phase}차 평가 결과는 아직 알려지지 않았습니다. 저장된 자료에 그 결과가 없습니다.${when}`
+    const name = stage({ kind: 'evaluation', phase })
+    const when = scheduled ? ` ${withParticle(name, '은/는')} ${date(scheduled)}에 예정되어 있습니다.` : ''
+    return `${name} 결과는 아직 알려지지 않았습니다. 저장된 자료에 그 결과가 없습니다.${when}`
   },
   claimConfirmed: (s) => `네, 맞습니다. ${s}`,
   claimCorrected: (s) => `아니요, 사실과 다릅니다. ${s}`,
@@ -223,6 +224,7 @@ export const ko: Templates = {
   },
   conflictIntro: (q) => `출처마다 다릅니다 — ${q}`,
   conflictSide: (text, by) => `• ${text} (${by})`,
+  released: (model, d) => `${withParticle(model, '은/는')} ${date(d)}에 공개됐습니다.`,
   event: (title, d, end, scheduled) =>
     `${date(d)}${end ? `~${date(end)}` : ''}: ${title}${scheduled ? ' (예정)' : ''}`,
   timelineTitle: '주요 일정',

@@ -52,6 +52,8 @@ export interface Templates {
   conflictIntro(question: string): string
   /** One side of a conflict, with who says it. */
   conflictSide(text: string, by: string): string
+  /** "K-EXAONE은 2025년 12월 31일에 공개됐습니다." */
+  released(model: string, date: string): string
   event(title: string, date: string, endDate: string | undefined, scheduled: boolean): string
   timelineTitle: string
   searchIntro: string
