@@ -140,6 +140,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       return evaluate()
     },
     start() {
+      const pending = deps.store.pendingDeliveries().length
+      log.info({ pending }, 'notification dispatcher started')
       dispatcher.start()
     },
     flush: (timeoutMs) => dispatcher.flush(timeoutMs),
