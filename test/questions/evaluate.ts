@@ -1,0 +1,73 @@
+import type { Answer, KaiCore } from '../../src/core/index.js'
+import type { QuestionCase } from './questions.js'
+
+/** One question that did not meet its expectations, with every reason. */
+export interface QuestionFailure {
+  q: string
+  reasons: string[]
+  intent: string
+  text: string
+}
+
+export interface QuestionSetReport {
+  total: number
+  correct: number
+  accuracy: number
+  outOfScope: { total: number; abstained: number }
+  failures: QuestionFailure[]
+}
+
+/** Checks one answer against its expected facts; an empty list means right. */
+export function checkAnswer(c: QuestionCase, a: Answer): string[] {
+  const reasons: string[] = []
+  const intents = Array.isArray(c.intent) ? c.intent : [c.intent]
+  if (!intents.includes(a.intent)) reasons.push(`intent ${a.intent}, expected ${intents.join('|')}`)
+  if (a.answered !== c.answered) reasons.push(`answered ${a.answered}, expected ${c.answered}`)
+  if (c.lang && a.lang !== c.lang) reasons.push(`lang ${a.lang}, expected ${c.lang}`)
+  for (const s of c.includes ?? []) if (!a.text.includes(s)) reasons.push(`missing "${s}"`)
+  for (const s of c.excludes ?? []) if (a.text.includes(s)) reasons.push(`must not say "${s}"`)
+  if (c.teamId && a.context.teamId !== c.teamId)
+    reasons.push(`team ${a.context.teamId}, expected ${c.teamId}`)
+  if (a.answered && a.sources.length === 0 && a.intent !== 'help') reasons.push('answered without sources')
+  return reasons
+}
+
+/** Runs the quality set against a core: accuracy, out-of-scope abstention and every failure. */
+export function runQuestionSet(core: KaiCore, questions: readonly QuestionCase[]): QuestionSetReport {
+  const failures: QuestionFailure[] = []
+  let oosTotal = 0
+  let oosAbstained = 0
+  for (const c of questions) {
+    const context = c.after ? core.ask(c.after).context : undefined
+    const a = core.ask(c.q, context ? { context } : {})
+    if (c.outOfScope) {
+      oosTotal++
+      if (!a.answered) oosAbstained++
+    }
+    const reasons = checkAnswer(c, a)
+    if (reasons.length > 0)
+      failures.push({ q: c.q.slice(0, 80), reasons, intent: a.intent, text: a.text.slice(0, 300) })
+  }
+  const correct = questions.length - failures.length
+  return {
+    total: questions.length,
+    correct,
+    accuracy: correct / questions.length,
+    outOfScope: { total: oosTotal, abstained: oosAbstained },
+    failures,
+  }
+}
+
+/** The report as Markdown for `npm run eval`. */
+export function formatQuestionSetReport(r: QuestionSetReport): string {
+  const lines = [
+    '| questions | right | accuracy | out-of-scope abstained |',
+    '|---|---|---|---|',
+    `| ${r.total} | ${r.correct} | ${(r.accuracy * 100).toFixed(1)}% | ${r.outOfScope.abstained}/${r.outOfScope.total} |`,
+  ]
+  if (r.failures.length > 0) {
+    lines.push('', 'Failures:')
+    for (const f of r.failures) lines.push(`- ${f.q} → ${f.reasons.join('; ')}`)
+  }
+  return lines.join('\n')
+}
