@@ -8,11 +8,12 @@
  * at the fake Slack. Discord: `/kai ask` INTERACTION_CREATE on the fake gateway → the reply at the fake's
  * REST (callback or edit of the deferred reply, whichever carries the answer).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { buildPassages } from '../src/core/search/passages.js'
+import { type RunningBot, startBot } from '../src/main.js'
 import { startFakeDiscord } from '../test/helpers/fake-discord.js'
 import { BOT_USER_ID, mention, startFakeSlack } from '../test/helpers/fake-slack.js'
 import { makeQuestions } from './questions.js'
@@ -26,38 +27,9 @@ export interface E2eArgs {
   requests: number
 }
 
-interface RunningBotLike {
-  adapters: Array<{ name: string; httpAddress?: () => { port: number } | undefined }>
-  stop(): Promise<void>
-}
-type StartBot = (options: {
-  env: Record<string, string | undefined>
-  logDestination?: Writable
-}) => Promise<RunningBotLike>
-
-/** `startBot` lands with the composition root; until then e2e reports why it was not measured. */
-async function loadStartBot(): Promise<StartBot | string> {
-  const path = new URL('../src/main.ts', import.meta.url)
-  if (!existsSync(path)) return 'startBot (src/main.ts) is not in the tree yet'
-  try {
-    const startBot = ((await import(path.href)) as { startBot?: StartBot }).startBot
-    return startBot ?? 'src/main.ts exports no startBot'
-  } catch (err) {
-    return `src/main.ts could not be loaded: ${(err as Error).message.split('\n')[0]}`
-  }
-}
-
 const WARMUP = 20
 
 export async function runE2e(args: E2eArgs): Promise<E2eResult[]> {
-  const startBot = await loadStartBot()
-  if (typeof startBot === 'string') {
-    const reason = startBot
-    return [
-      { platform: 'slack', measured: false, reason },
-      { platform: 'discord', measured: false, reason },
-    ]
-  }
   const root = mkdtempSync(join(tmpdir(), 'kai-e2e-'))
   const { corpus } = makeCorpus(args.size, { countPassages: (c) => buildPassages(c).length })
   writeCorpusDir(corpus, join(root, 'corpus'))
@@ -112,7 +84,7 @@ async function timeEach(label: string, count: number, send: (i: number) => Promi
 }
 
 async function measureSlack(
-  bot: RunningBotLike,
+  bot: RunningBot,
   slack: Awaited<ReturnType<typeof startFakeSlack>>,
   questions: string[],
   count: number,

@@ -4,10 +4,11 @@
  * reference the issue names). Each engine is built from the same corpus and passages and answers the
  * same questions.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import FlexSearch from 'flexsearch'
 import MiniSearch from 'minisearch'
+import { createKaiCore } from '../src/core/answer/create-core.js'
 import type { Corpus } from '../src/core/corpus/types.js'
 import { analyze } from '../src/core/search/analyzer.js'
 import { createEntityMatcher, type EntityMatcher } from '../src/core/search/entities.js'
@@ -61,33 +62,16 @@ const since = (start: number) => performance.now() - start
 
 // ---------------------------------------------------------------- ours
 
-type CreateKaiCore = (
-  corpus: Corpus,
-  options?: { index?: SearchIndex; matcher?: EntityMatcher },
-) => { ask(question: string): unknown }
-
-/**
- * `createKaiCore` is being written alongside the bench; until it lands the bench measures search alone
- * and the table says so.
- */
-async function loadCreateKaiCore(): Promise<CreateKaiCore | undefined> {
-  const path = new URL('../src/core/answer/create-core.ts', import.meta.url)
-  if (!existsSync(path)) return undefined
-  const mod = (await import(path.href)) as { createKaiCore?: CreateKaiCore }
-  return mod.createKaiCore
-}
-
 /**
  * Our answer path as the bot runs it: entity matcher, search index over `buildPassages`, and
  * `createKaiCore` on top; persisted with the search module's own save/load keyed by the corpus hash.
  */
-export async function createOursEngine(): Promise<Engine> {
-  const createKaiCore = await loadCreateKaiCore()
+export function createOursEngine(): Engine {
   const wrap = (corpus: Corpus, index: SearchIndex, matcher: EntityMatcher): BuiltEngine => {
-    let core = createKaiCore?.(corpus, { index, matcher })
+    let core = createKaiCore(corpus, { index, matcher })
     let current = corpus
     return {
-      ask: (q) => (core ? core.ask(q) : index.search(q)),
+      ask: (q) => core.ask(q),
       save(dir) {
         return statSync(saveIndex(dir, current.hash, index)).size
       },
@@ -98,7 +82,7 @@ export async function createOursEngine(): Promise<Engine> {
         const indexMs = since(start)
         const nextMatcher = createEntityMatcher(next)
         index.setEntityMatcher(nextMatcher)
-        core = createKaiCore?.(next, { index, matcher: nextMatcher })
+        core = createKaiCore(next, { index, matcher: nextMatcher })
         current = next
         return { indexMs }
       },
@@ -106,7 +90,7 @@ export async function createOursEngine(): Promise<Engine> {
   }
   return {
     name: 'ours',
-    measures: createKaiCore ? 'full answer' : 'search only (createKaiCore not available yet)',
+    measures: 'full answer',
     build(corpus) {
       const matcher = createEntityMatcher(corpus)
       const index = createSearchIndex(buildPassages(corpus), { matcher })

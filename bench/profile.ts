@@ -72,7 +72,7 @@ async function main() {
   })
   const size = parseSize(values.size!)
   const phase = values.phase!
-  const engine = await createOursEngine()
+  const engine = createOursEngine()
   const { corpus } = makeCorpus(size, { countPassages: (c) => buildPassages(c).length })
   const passages = buildPassages(corpus)
   const questions = makeQuestions(corpus)

@@ -58,6 +58,13 @@ export function runChild<T>(script: string, args: unknown, maxOldSpaceMB = 4096)
   })
 }
 
+/** The child's own error line ("Error: …" from its stderr) rather than execFile's "Command failed: <argv>". */
+export function errorLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err)
+  const lines = text.split('\n')
+  return (lines.find((l) => /^\w*Error\b/.test(l.trim())) ?? lines[0] ?? '').trim()
+}
+
 async function measureSize(
   size: number,
   engines: EngineName[],
@@ -71,8 +78,8 @@ async function measureSize(
     try {
       return await runChild<never>('measure.ts', args, heapLimit)
     } catch (err) {
-      result.errors.push(`${engine} ${mode} at ${sizeLabel(size)}: ${(err as Error).message.split('\n')[0]}`)
-      progress(`${engine} ${mode} at ${sizeLabel(size)} failed: ${(err as Error).message}`)
+      result.errors.push(`${engine} ${mode} at ${sizeLabel(size)}: ${errorLine(err)}`)
+      progress(`${engine} ${mode} at ${sizeLabel(size)} failed: ${errorLine(err)}`)
       return undefined
     }
   }
@@ -121,17 +128,16 @@ async function main() {
   try {
     const results: SizeResult[] = []
     for (const size of sizes) {
-      // 100k: one timed pass is plenty of samples and keeps the run short
-      results.push(await measureSize(size, engines, size >= 50_000 ? 1 : passes, dir))
+      results.push(await measureSize(size, engines, passes, dir))
     }
     let e2e: E2eResult[] = []
     if (!values['no-e2e']) {
       e2e = await runChild<E2eResult[]>('e2e.ts', {
         size: parseSize(values['e2e-size']!),
         requests: e2eRequests,
-      }).catch((err: Error): E2eResult[] => [
-        { platform: 'slack', measured: false, reason: err.message.split('\n')[0]! },
-        { platform: 'discord', measured: false, reason: err.message.split('\n')[0]! },
+      }).catch((err: unknown): E2eResult[] => [
+        { platform: 'slack', measured: false, reason: errorLine(err) },
+        { platform: 'discord', measured: false, reason: errorLine(err) },
       ])
     }
     const report: BenchResults = {

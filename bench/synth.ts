@@ -712,16 +712,17 @@ export function makeCorpus(
     return text
   }
   let docIndex = 0
-  while (remaining > 0) {
+  // a document is at least two passages (English summary + a paragraph)
+  while (remaining >= 2) {
     docIndex++
     const lang = draw.chance(0.7) ? 'ko' : 'en'
     const docTeams = [...new Set([draw.zipf(teams).id, draw.pick(teams).id])]
     const noun = draw.pick(nouns)
     const word = draw.zipf(words)
     // summaries are passages too (1 or 2 of them)
-    const withKoSummary = draw.chance(0.5)
+    const withKoSummary = remaining >= 3 && draw.chance(0.5)
     const summaries = withKoSummary ? 2 : 1
-    const paragraphCount = Math.min(Math.max(1, remaining - summaries), draw.int(6, 20))
+    const paragraphCount = Math.min(remaining - summaries, draw.int(6, 20))
     const paragraphs = Array.from({ length: paragraphCount }, () => paragraph(lang))
     const title =
       lang === 'ko'
@@ -742,6 +743,11 @@ export function makeCorpus(
     }
     corpus.documents.push(doc)
     remaining -= paragraphCount + summaries
+  }
+  const last = corpus.documents.at(-1)
+  if (remaining === 1 && last) {
+    last.paragraphs.push(paragraph(last.language))
+    last.body = last.paragraphs.join('\n\n')
   }
   corpus.hash = hashCorpus(corpus)
   return { corpus, words }

@@ -159,6 +159,7 @@ const ROWS: readonly Row[] = [
   ['answer p50', (m) => m.latency.p50, formatMs],
   ['answer p99', (m) => m.latency.p99, formatMs],
   ['answer max', (m) => m.latency.max, formatMs],
+  ['answer p99, best of the passes per question', (m) => m.latencyBest?.p99, formatMs],
   [
     'throughput (answers/s, 1 core)',
     (m) => m.latency.throughput,

@@ -20,6 +20,7 @@ function main(engine: 'ours' | 'plain', p99: number, buildMs: number): MainMeasu
     rssMB: 200,
     gcExposed: true,
     latency,
+    latencyBest: latency,
     byKind: { 'ko-team': latency },
     serializedMB: 12.5,
     changeMs: 3,
