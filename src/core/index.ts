@@ -46,12 +46,13 @@ export type { Dispatcher, DispatcherOptions } from './notify/dispatcher.js'
 export { createDispatcher } from './notify/dispatcher.js'
 export type {
   CorpusOutcome,
+  NotificationPreview,
   Notifications,
   NotificationsDeps,
   NotifyOptions,
 } from './notify/notifications.js'
 /** Change detection + transactional outbox + dispatcher + NotificationService around one store. */
-export { createNotifications, withRemoteTimeline } from './notify/notifications.js'
+export { createNotifications, previewNotifications, withRemoteTimeline } from './notify/notifications.js'
 export { planDeliveries } from './notify/plan-deliveries.js'
 export type { RemoteTimelineResult } from './notify/remote-timeline.js'
 /** Validates a RESULTS_URL document against the timeline schema, with file:line issues. */

@@ -9,9 +9,9 @@ import { canonicalJson, currentStateChange, diffResults } from './diff-results.j
 import { createDispatcher, type DispatcherOptions } from './dispatcher.js'
 import { planDeliveries } from './plan-deliveries.js'
 import { resultsStateOf } from './state.js'
-import type { NotifyStore } from './store-port.js'
+import type { Baseline, NotifyStore, PlannedDelivery } from './store-port.js'
 import { renderChangeList } from './templates.js'
-import type { ChangeEvent } from './types.js'
+import type { ChangeEvent, ResultsState } from './types.js'
 
 /** The notification settings main.ts passes in; `Config['notify']` satisfies it. */
 export interface NotifyOptions {
@@ -78,15 +78,10 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
 
   function evaluate(): CorpusOutcome {
     if (!lastCorpus) return { kind: 'unchanged' }
-    const corpus = remote ? withRemoteTimeline(lastCorpus, remote) : lastCorpus
-    const inputHash = hashInput(lastCorpus.hash, remote)
-    const next = resultsStateOf(corpus)
-    const baseline = deps.store.loadBaseline()
     const wantCurrent = deps.config.announceCurrent && !announcedCurrent
-    if (baseline && baseline.inputHash === inputHash && !wantCurrent) return { kind: 'unchanged' }
-
-    const events = baseline ? diffResults(baseline.state, next) : []
-    if (wantCurrent) events.push(currentStateChange(next))
+    const found = findChanges(deps.store, lastCorpus, remote, wantCurrent)
+    if (found.unchanged) return { kind: 'unchanged' }
+    const { events, baseline, next, inputHash } = found
     announcedCurrent = true
     const result = deps.store.commitChanges({
       events,
@@ -151,7 +146,58 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
 
 const REMOTE_KEY = 'remote-timeline'
 
-function loadRemote(store: NotifyStore, log: Logger): TimelineEvent[] | null {
+/** What a corpus would change against the stored baseline; `unchanged` when the input is the one diffed last. */
+function findChanges(
+  store: Pick<NotifyStore, 'loadBaseline'>,
+  corpus: Corpus,
+  remote: TimelineEvent[] | null,
+  announceCurrent: boolean,
+):
+  | { unchanged: true }
+  | {
+      unchanged: false
+      events: ChangeEvent[]
+      baseline: Baseline | null
+      next: ResultsState
+      inputHash: string
+    } {
+  const inputHash = hashInput(corpus.hash, remote)
+  const next = resultsStateOf(remote ? withRemoteTimeline(corpus, remote) : corpus)
+  const baseline = store.loadBaseline()
+  if (baseline && baseline.inputHash === inputHash && !announceCurrent) return { unchanged: true }
+  const events = baseline ? diffResults(baseline.state, next) : []
+  if (announceCurrent) events.push(currentStateChange(next))
+  return { unchanged: false, events, baseline, next, inputHash }
+}
+
+/** What `previewNotifications` found: nothing is written. */
+export interface NotificationPreview {
+  baseline: { updatedAt: string } | null
+  events: ChangeEvent[]
+  deliveries: PlannedDelivery[]
+}
+
+/**
+ * Dry run for `npm run notify:preview`: the changes the corpus (plus the saved remote timeline)
+ * would announce against the stored baseline, and to which channels. Reads the store, never writes.
+ */
+export function previewNotifications(
+  store: Pick<NotifyStore, 'loadBaseline' | 'listSubscriptions' | 'getMeta'>,
+  corpus: Corpus,
+  options: { announceCurrent: boolean; logger: Logger },
+): NotificationPreview {
+  const remote = loadRemote(store, options.logger)
+  const baseline = store.loadBaseline()
+  const found = findChanges(store, corpus, remote, options.announceCurrent)
+  const events = found.unchanged ? [] : found.events
+  return {
+    baseline: baseline ? { updatedAt: baseline.updatedAt } : null,
+    events,
+    deliveries: planDeliveries(events, store.listSubscriptions()),
+  }
+}
+
+function loadRemote(store: Pick<NotifyStore, 'getMeta'>, log: Logger): TimelineEvent[] | null {
   const saved = store.getMeta(REMOTE_KEY)
   if (saved === undefined) return null
   let json: unknown
