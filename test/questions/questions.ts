@@ -828,7 +828,7 @@ export const QUESTIONS: QuestionCase[] = [
     q: '어느 부처가 주관해?',
     intent: 'program',
     answered: true,
-    includes: ['과학기술정보통신부'],
+    includes: ['과기정통부'],
     tags: ['program', 'ko'],
   },
   {

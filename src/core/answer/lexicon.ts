@@ -46,7 +46,7 @@ export const OUTCOME_WORDS = {
 export type OutcomeWord = keyof typeof OUTCOME_WORDS
 
 export const RESULTS_GENERIC =
-  /결과|어떻게\s?(됐|되었|돼)|어케\s?됐|누가\s?(이겼|남았|올라|붙|됐)|어디\s?(가|야|였|예요)|어느\s?(팀|곳|회사|기업)|현황|순위|성적|누구야|\bresults?\b|\boutcomes?\b|who (won|is left|remains|made|got)|which (teams?|companies|consortia)|standings|ranking|\bleft\b|\bremaining\b/
+  /결과|어떻게\s?(됐|되었)|어케\s?됐|누가\s?(이겼|남았|올라|붙|됐)|어디\s?(가|야|였|예요)|어느\s?(팀|곳|회사|기업)|현황|순위|성적|누구야|\bresults?\b|\boutcomes?\b|who (won|is left|remains|made|got)|which (teams?|companies|consortia)|standings|ranking|\bleft\b|\bremaining\b/
 
 export const WH_WORD =
   /누가|누구|어디|어느|뭐|무엇|무슨|몇|왜|언제|어떻게|어떤|\b(who|which|what|why|when|how|where)\b/
@@ -133,7 +133,7 @@ export const EVENT_KINDS: [EventKind[], RegExp][] = [
   [['screening'], /서류|screening|document review|shortlist|10\s?(곳|개|팀)/],
   [
     ['call'],
-    /공모\s?(시작|개시|공고|열|냈)|공고|모집\s?(시작|공고)|call (for|opened|open)|opened the call|launch/,
+    /공모.{0,8}(시작|개시|열|냈|나왔)|공고|모집\s?(시작|공고)|call (for|opened|open)|opened the call|launch/,
   ],
   [['applications'], /지원\s?마감|접수|마감|신청|\bapplications?\b|\bapplied\b|\bapply\b|15\s?(곳|개)/],
   [['selection'], /정예팀\s?(선정|발표|선발)|선정|선발|뽑|selected|selection|chosen|picked/],

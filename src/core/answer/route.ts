@@ -263,6 +263,9 @@ export function route(question: string, options: RouteOptions): Route {
       return set('program', 'team+topic')
     return set('team', teamFromContext ? 'context-team' : 'team')
   }
+  const definitionOf = r.termIds.length > 0 || r.organizationIds.length > 0
+  if (definitionOf && test(GLOSSARY_ASK, q, c) && !outcome && q.length <= 40 && !why && !when)
+    return set('glossary', 'definition')
   if (personIds.length > 0) {
     if (teamFromPeople.length > 0 && why) return { ...set('why', 'person-team+why'), teamIds: teamFromPeople }
     return set('people', 'person')

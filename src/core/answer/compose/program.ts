@@ -4,6 +4,41 @@ import type { ComposeInput } from './shared.js'
 import { sourceBy } from './team.js'
 
 const FINAL = /최종|final|마지막|two teams|2개 팀|두 팀|2팀/i
+const COMMON_BIGRAMS = new Set(['어느', '인가', '것인', '는가', '무엇', '어떤', '얼마인'])
+const COMMON_WORDS = new Set([
+  'what',
+  'which',
+  'when',
+  'does',
+  'have',
+  'that',
+  'this',
+  'with',
+  'from',
+  'were',
+  'will',
+])
+
+function tokens(text: string): Set<string> {
+  const out = new Set<string>()
+  const t = text.normalize('NFKC').toLowerCase()
+  for (const run of t.match(/[가-힣]+/g) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const bigram = run.slice(i, i + 2)
+      if (!COMMON_BIGRAMS.has(bigram)) out.add(bigram)
+    }
+  }
+  for (const w of t.match(/[a-z0-9]{4,}/g) ?? []) if (!COMMON_WORDS.has(w)) out.add(w)
+  return out
+}
+
+/** A topic's conflict is shown when the question touches what the conflict is about (예산 ~ 총 예산은 얼마인가). */
+function concerns(question: string, conflict: Conflict): boolean {
+  const asked = tokens(question)
+  const about = tokens(`${conflict.question.ko} ${conflict.question.en}`)
+  for (const x of asked) if (about.has(x)) return true
+  return false
+}
 const MAX_FACTS = 4
 
 /** Programme facts by topic (goal, budget, support, schedule, …); conflicting sources are shown side by side. */
@@ -21,6 +56,7 @@ export function composeProgram(input: ComposeInput): Draft {
   for (const topic of topics) {
     let facts = allFacts.filter((f) => f.topic === topic)
     let conflicts = k.corpus.conflicts.filter((c) => c.topic === topic)
+    if (!route.finalTwo) conflicts = conflicts.filter((c) => concerns(input.question, c))
     if (route.finalTwo && topic === 'schedule') {
       facts = facts.filter((f) => FINAL.test(f.ko) || FINAL.test(f.en))
       conflicts = conflicts.filter((c) => FINAL.test(c.question.ko) || FINAL.test(c.question.en))

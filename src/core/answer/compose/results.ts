@@ -236,7 +236,10 @@ function programResults(input: ComposeInput): Draft {
   const pick = (kinds: TimelineEvent['kind'][], p = phase) =>
     happened.filter((e) => kinds.includes(e.kind) && (p === undefined || e.phase === p))
 
-  if (route.eventKinds.includes('screening') && !outcome) {
+  if (
+    route.eventKinds.includes('screening') &&
+    (!outcome || outcome === 'advanced' || outcome === 'eliminated')
+  ) {
     const screening = pick(['screening'], undefined).at(-1)
     if (screening) return eventResults(input, screening)
   }
