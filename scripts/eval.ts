@@ -36,3 +36,10 @@ if (verbose) {
   if (report.unlabelled.length)
     console.log(`\nNo relevant passage in this corpus: ${report.unlabelled.join(' | ')}`)
 }
+
+// Answer quality (issue 3 §4): the question set against the answer engine on the same corpus.
+const { createKaiCore } = await import('../src/core/answer/create-core.js')
+const { runQuestionSet, formatQuestionSetReport } = await import('../test/questions/evaluate.js')
+const { QUESTIONS } = await import('../test/questions/questions.js')
+console.log(`\n## Question set (${label})\n`)
+console.log(formatQuestionSetReport(runQuestionSet(createKaiCore(corpus), QUESTIONS)))
