@@ -293,7 +293,8 @@ function currentState(input: ComposeInput): Draft {
       out.map((s) => k.teamName(s.teamId, t.lang)),
     ),
   ]
-  if (next) paragraphs.push(t.nextEvent(next.title[t.lang], next.date))
+  if (next)
+    paragraphs.push(t.nextEvent(next.title[t.lang].replace(/\s*\((예정|planned)[^)]*\)\s*$/i, ''), next.date))
   return {
     intent: 'results',
     answered: true,
@@ -305,7 +306,8 @@ function currentState(input: ComposeInput): Draft {
         ? [{ label: t.resultLabel('eliminated'), items: out.map((s) => k.teamName(s.teamId, t.lang)) }]
         : []),
     ],
-    sources: [...used, ...outEvents].flatMap(eventSources),
+    // The announcements themselves; per-outcome sources (reasons, scores) are not stated here.
+    sources: [...used, ...outEvents].flatMap((e) => e.sources),
     dates: [...used, ...outEvents].map((e) => e.date),
     suggestions: t.suggestions.results,
   }
