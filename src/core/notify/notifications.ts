@@ -26,6 +26,8 @@ export type CorpusOutcome =
   | { kind: 'unchanged' }
   | { kind: 'baselined' }
   | { kind: 'recorded'; events: ChangeEvent[]; deliveries: number }
+  /** The store refused the write (disk full, locked): nothing was recorded; the next reload retries the diff. */
+  | { kind: 'failed'; error: string }
 
 export interface Notifications {
   /** What the adapters' subscribe / unsubscribe / subscriptions / changes commands call. */
@@ -82,13 +84,20 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     const found = findChanges(deps.store, lastCorpus, remote, wantCurrent)
     if (found.unchanged) return { kind: 'unchanged' }
     const { events, baseline, next, inputHash } = found
+    let result: ReturnType<NotifyStore['commitChanges']>
+    try {
+      result = deps.store.commitChanges({
+        events,
+        baseline: { state: next, inputHash },
+        plan: planDeliveries,
+        now: deps.clock.now(),
+      })
+    } catch (err) {
+      // The transaction rolled back as a whole, so the old baseline stands and the same diff is found next time.
+      log.error({ err, changes: events.map((e) => e.id) }, 'result changes could not be recorded')
+      return { kind: 'failed', error: (err as Error).message }
+    }
     announcedCurrent = true
-    const result = deps.store.commitChanges({
-      events,
-      baseline: { state: next, inputHash },
-      plan: planDeliveries,
-      now: deps.clock.now(),
-    })
     if (!baseline && events.length === 0) {
       log.info({ events: Object.keys(next.events).length }, 'first start: baseline recorded silently')
       return { kind: 'baselined' }

@@ -176,3 +176,26 @@ describe('NotificationService', () => {
     expect(n.service.changes('2099-01-01', 'en').text).toContain('No changes recorded yet')
   })
 })
+
+describe('createNotifications when the store fails', () => {
+  it('reports failed, keeps the old baseline and records the same changes on the next try', async () => {
+    const { n, store, slack } = setup()
+    n.service.subscribe(C1, { teamId: null, lang: 'ko' })
+    n.onCorpus(corpus(SELECTION))
+    const before = store.loadBaseline()
+    const commit = store.commitChanges.bind(store)
+    store.commitChanges = () => {
+      throw new Error('SQLITE_FULL: database or disk is full')
+    }
+    expect(n.onCorpus(corpus(SELECTION, PHASE1))).toStrictEqual({
+      kind: 'failed',
+      error: 'SQLITE_FULL: database or disk is full',
+    })
+    expect(store.loadBaseline()).toStrictEqual(before)
+
+    store.commitChanges = commit
+    expect(n.onCorpus(corpus(SELECTION, PHASE1))).toMatchObject({ kind: 'recorded', deliveries: 1 })
+    await n.flush()
+    expect(slack.to('C1')).toHaveLength(1)
+  })
+})
