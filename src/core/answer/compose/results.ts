@@ -6,7 +6,6 @@ import type { AnswerField } from '../types.js'
 import {
   ACTIVE,
   type ComposeInput,
-  eventSources,
   groupOutcomes,
   isDecision,
   NEGATIVE,
