@@ -22,6 +22,7 @@ import {
   watchCorpus,
 } from './core/index.js'
 import { createLogger, type Logger, secretsOf } from './logger.js'
+import { type ResultsPoller, startResultsPoller } from './notify/results-poller.js'
 import { openSqliteStore, storePath } from './store/sqlite-store.js'
 
 export interface StartOptions {
@@ -103,8 +104,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   if (config.discord) adapters.push(createDiscordAdapter(config.discord, deps))
 
   let watch: CorpusWatch | undefined
+  let poller: ResultsPoller | undefined
   const stop = async (): Promise<void> => {
     watch?.close()
+    poller?.stop()
     await notifications.stop()
     await Promise.allSettled(adapters.map((a) => a.stop()))
     store.close()
@@ -132,6 +135,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
             { issues: issues.map((i) => `${i.file}:${i.line} ${i.path}: ${i.message}`) },
             'corpus edit rejected; still serving the last good corpus',
           ),
+      })
+    }
+    if (config.notify.resultsUrl) {
+      poller = startResultsPoller({
+        url: config.notify.resultsUrl,
+        intervalMs: config.notify.pollSeconds * 1000,
+        logger,
+        onTimeline: (events) => logNotifyOutcome(logger, notifications.onRemoteTimeline(events)),
       })
     }
   } catch (err) {
