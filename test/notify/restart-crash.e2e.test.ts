@@ -93,21 +93,21 @@ describe('notifications across crashes and restarts (child processes through src
     await bot.waitForLog(isMsg('results baseline recorded'))
     expect(slackCalls()).toStrictEqual([])
     expect(discordAccepted()).toStrictEqual([])
-  }, 60_000)
+  }, 150_000)
 
   it('delivers once after restart when the process is SIGKILLed between detection and delivery', async () => {
     // Slack refuses the first attempt, so the delivery is committed but still pending when the kill lands.
     slack.failNext('chat.postMessage', { status: 500, error: 'internal_error' })
     editTimeline(corpusDir, publishPhase2)
-    await slack.waitForCall('chat.postMessage', (c) => c.args.channel === SLACK_CHANNEL, 15_000)
+    await slack.waitForCall('chat.postMessage', (c) => c.args.channel === SLACK_CHANNEL, 45_000)
     await bot!.kill('SIGKILL')
     expect(deliveryStatuses()).toContainEqual({ channel_key: `slack:${SLACK_CHANNEL}`, status: 'pending' })
 
     bot = await startBotProcess()
     // At least the refused Slack delivery is still pending after the kill.
     expect((await bot.waitForLog(isMsg('notification dispatcher started'))).pending).toBeGreaterThanOrEqual(1)
-    await expect.poll(() => slackCalls().length, { timeout: 20_000, interval: 100 }).toBe(2)
-    await expect.poll(() => discordAccepted().length, { timeout: 10_000, interval: 100 }).toBe(1)
+    await expect.poll(() => slackCalls().length, { timeout: 45_000, interval: 100 }).toBe(2)
+    await expect.poll(() => discordAccepted().length, { timeout: 30_000, interval: 100 }).toBe(1)
     expect(String(slackCalls()[1]!.args.text)).toContain('탈락: 모티프테크놀로지스')
     expect(discordAccepted()[0]!.embeds).toMatchObject([
       {
@@ -118,7 +118,7 @@ describe('notifications across crashes and restarts (child processes through src
       { channel_key: `discord:${DISCORD_CHANNEL}`, status: 'sent' },
       { channel_key: `slack:${SLACK_CHANNEL}`, status: 'sent' },
     ])
-  }, 60_000)
+  }, 150_000)
 
   it('sends nothing for an invalid file and keeps the baseline, nor when the good file is saved again', async () => {
     const good = readTimeline(corpusDir)
@@ -126,7 +126,7 @@ describe('notifications across crashes and restarts (child processes through src
     const reloads = () => bot!.logs.filter(isMsg('corpus reloaded')).length
     const reloadsBefore = reloads()
     writeTimeline(corpusDir, good.replace('result: eliminated', 'result: knocked-out'))
-    const rejected = await bot!.waitForLog(isMsg('corpus edit rejected'), 15_000)
+    const rejected = await bot!.waitForLog(isMsg('corpus edit rejected'), 45_000)
     expect(JSON.stringify(rejected.issues)).toMatch(
       /timeline\.yaml:\d+ events\[\d+\]\.outcomes\[\d+\]\.result/,
     )
@@ -134,15 +134,15 @@ describe('notifications across crashes and restarts (child processes through src
 
     // The good file again: the watcher reports it (it follows an error) and notifications find nothing.
     writeTimeline(corpusDir, good)
-    await expect.poll(reloads, { timeout: 15_000, interval: 50 }).toBeGreaterThan(reloadsBefore)
+    await expect.poll(reloads, { timeout: 45_000, interval: 50 }).toBeGreaterThan(reloadsBefore)
     expect(baselineHash()).toBe(before)
 
     // A real change afterwards is the only thing that arrives: nothing was queued by the saves above.
     editTimeline(corpusDir, correctUpstage)
-    await expect.poll(() => slackCalls().length, { timeout: 15_000, interval: 100 }).toBe(3)
-    await expect.poll(() => discordAccepted().length, { timeout: 15_000, interval: 100 }).toBe(2)
+    await expect.poll(() => slackCalls().length, { timeout: 45_000, interval: 100 }).toBe(3)
+    await expect.poll(() => discordAccepted().length, { timeout: 45_000, interval: 100 }).toBe(2)
     expect(String(slackCalls()[2]!.args.text)).toContain('✏️ 정정: 2차 평가')
-  }, 60_000)
+  }, 150_000)
 
   it('sends nothing again after a clean restart', async () => {
     await bot!.kill('SIGTERM')
@@ -155,5 +155,5 @@ describe('notifications across crashes and restarts (child processes through src
     expect(slackCalls()).toHaveLength(3)
     expect(discordAccepted()).toHaveLength(2)
     expect(readStore((db) => db.prepare('SELECT COUNT(*) FROM change_events').pluck().get())).toBe(2)
-  }, 60_000)
+  }, 150_000)
 })
