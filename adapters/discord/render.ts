@@ -73,9 +73,10 @@ function sourceLine(source: AnswerSource, labels: (typeof LABELS)[Lang]): string
   const name = `${source.title} — ${source.publisher}`
   const date = source.date ?? labels.undated
   // A URL-less source still deserves to be named; only real URLs become links.
-  const linked = /^https?:\/\//.test(source.url)
-    ? `[${escapeLinkText(name)}](${escapeLinkUrl(source.url)})`
-    : escapeMarkdown(name)
+  const linked =
+    source.url && /^https?:\/\//.test(source.url)
+      ? `[${escapeLinkText(name)}](${escapeLinkUrl(source.url)})`
+      : escapeMarkdown(name)
   return `• ${linked} (${date})`
 }
 

@@ -23,7 +23,7 @@ export interface Draft {
 function toAnswerSource(k: Knowledge, id: string): AnswerSource | undefined {
   const s = k.source(id)
   if (!s) return undefined
-  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url ?? '', date: s.date }
+  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, date: s.date }
 }
 
 /** Plain text complete on its own: the paragraphs, each field on a line, the sources and the as-of date. */

@@ -25,7 +25,8 @@ export interface AnswerSource {
   id: string
   title: string
   publisher: string
-  url: string
+  /** The page address, or null when the corpus knows none (shown without a link). */
+  url: string | null
   /** YYYY-MM-DD, YYYY-MM, YYYY or null when unknown. */
   date: string | null
 }

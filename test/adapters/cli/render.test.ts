@@ -40,6 +40,13 @@ describe('renderForTerminal', () => {
     )
   })
 
+  it('shows a source without a link when its URL is unknown, and keeps url null in JSON', () => {
+    const noUrl = { id: 's0', title: '창간 기사', publisher: 'unknown', url: null, date: null }
+    const a = { ...answer, sources: [noUrl], blocks: { ...answer.blocks, sources: [noUrl] } }
+    expect(renderForTerminal(a)).toContain('  [1] 창간 기사 (unknown, ?)\n')
+    expect(answerToJson(a).sources).toEqual([{ ...noUrl }])
+  })
+
   it('marks an unanswered question and adds colours only when asked', () => {
     const text = renderForTerminal({ ...answer, answered: false }, { color: true })
     expect(text).toContain('답하지 못함')

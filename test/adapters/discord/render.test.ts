@@ -78,7 +78,7 @@ describe('renderEmbed', () => {
   })
 
   it('names a source without a link when it has no URL, and says undated when it has no date', () => {
-    const embed = renderEmbed(answer({ sources: [source(2, { url: '', date: null })] }))
+    const embed = renderEmbed(answer({ sources: [source(2, { url: null, date: null })] }))
     expect(embed.fields?.at(-1)?.value).toBe('• Phase-1 results 2 — MSIT (날짜 미상)')
   })
 

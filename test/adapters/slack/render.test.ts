@@ -78,7 +78,7 @@ describe('renderAnswer', () => {
       id: 's0',
       title: 'Founding article',
       publisher: 'unknown',
-      url: null as unknown as string,
+      url: null,
       date: null,
     }
     const { blocks } = renderAnswer(answer({}, { sources: [src] }))
