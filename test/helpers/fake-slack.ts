@@ -28,11 +28,14 @@
  * slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 3 })     // a real HTTP 429
  * const held = slack.holdNext('chat.postMessage'); …; held.release()   // answer that call only when released
  * slack.users.set('U2', { is_admin: true }); slack.members.set('C1', ['U1'])
+ * slack.users.set('U3', { locale: 'ko-KR' })       // users.info with include_locale (others get defaultLocale)
+ * slack.posted                                       // messages the bot posted, as conversations.replies/history return them
  * await slack.close()
  * ```
  *
  * Web API methods: auth.test, chat.postMessage, chat.postEphemeral, chat.update, users.info,
- * conversations.members, users.conversations, apps.connections.open, views.open/publish/update; anything
+ * conversations.members, users.conversations, conversations.replies, conversations.history (the bot's own
+ * posts, with `metadata` when asked for `include_all_metadata`), apps.connections.open, views.open/publish/update; anything
  * else answers `{ ok: true }`. Every answer is HTTP 200 unless a test asks otherwise (the Web API client
  * retries non-200 answers for a long time). Tokens are checked: a wrong one gets `invalid_auth`.
  * Builders below (`messageEvent`, `mention`, `eventCallback`, `commandFields`, `shareAction`) follow the
@@ -72,6 +75,8 @@ export interface FakeSlackOptions {
   signingSecret?: string
   botToken?: string
   appToken?: string
+  /** Locale users.info reports (with `include_locale`) for users without their own; Slack's default is en-US. */
+  defaultLocale?: string
 }
 
 export interface FakeUser {
@@ -79,6 +84,19 @@ export interface FakeUser {
   is_owner?: boolean
   is_primary_owner?: boolean
   is_bot?: boolean
+  /** What users.info reports with `include_locale: true` ("ko-KR", "en-US"). */
+  locale?: string
+}
+
+/** A message the bot posted with chat.postMessage, as the fake's history returns it. */
+export interface PostedMessage {
+  channel: string
+  ts: string
+  thread_ts?: string
+  text?: string
+  metadata?: { event_type: string; event_payload: Record<string, unknown> }
+  user: string
+  bot_id: string
 }
 
 let tsCounter = 0
@@ -189,6 +207,7 @@ export interface FakeSlack {
   responses: ResponseUrlPost[]
   users: Map<string, FakeUser>
   members: Map<string, string[]>
+  posted: PostedMessage[]
   callsTo(method: string): ApiCall[]
   waitForCall(method: string, predicate?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>
   waitForResponse(
@@ -242,6 +261,19 @@ function decodeForm(body: string): Record<string, unknown> {
   return out
 }
 
+/** Form-encoded booleans arrive as strings. */
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true' || value === '1' || value === 1
+}
+
+function isMetadata(value: unknown): value is PostedMessage['metadata'] {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { event_type?: unknown }).event_type === 'string'
+  )
+}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -261,6 +293,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const acks: SocketAck[] = []
   const users = new Map<string, FakeUser>()
   const members = new Map<string, string[]>()
+  const posted: PostedMessage[] = []
+  const defaultLocale = options.defaultLocale ?? 'en-US'
   const failures = new Map<string, Failure[]>()
   const holds = new Map<string, { arrive: (call: ApiCall) => void; released: Promise<void> }[]>()
   const events = new EventEmitter()
@@ -333,6 +367,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         }
       case 'chat.postMessage': {
         const ts = nextTs()
+        posted.push({
+          channel: String(args.channel),
+          ts,
+          ...(typeof args.thread_ts === 'string' && { thread_ts: args.thread_ts }),
+          ...(typeof args.text === 'string' && { text: args.text }),
+          ...(isMetadata(args.metadata) && { metadata: args.metadata }),
+          user: BOT_USER_ID,
+          bot_id: BOT_ID,
+        })
         return {
           ok: true,
           channel: args.channel,
@@ -348,7 +391,25 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const id = String(args.user)
         const user = users.get(id)
         if (!user && !id.startsWith('U')) return { ok: false, error: 'user_not_found' }
-        return { ok: true, user: { id, team_id: TEAM_ID, name: id.toLowerCase(), ...user } }
+        const { locale = defaultLocale, ...fields } = user ?? {}
+        const withLocale = isTrue(args.include_locale) ? { locale } : {}
+        return { ok: true, user: { id, team_id: TEAM_ID, name: id.toLowerCase(), ...fields, ...withLocale } }
+      }
+      case 'conversations.replies':
+      case 'conversations.history': {
+        const channel = String(args.channel)
+        const oldest = Number(args.oldest ?? 0)
+        const inThread = (m: PostedMessage) => m.ts === args.ts || m.thread_ts === args.ts
+        const messages = posted
+          .filter((m) => m.channel === channel && Number(m.ts) > oldest)
+          .filter((m) => (method === 'conversations.replies' ? inThread(m) : m.thread_ts === undefined))
+          .map(({ channel: _, metadata, ...m }) => ({
+            type: 'message',
+            ...m,
+            ...(metadata && isTrue(args.include_all_metadata) && { metadata }),
+          }))
+        if (method === 'conversations.history') messages.reverse()
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } }
       }
       case 'conversations.members': {
         const list = members.get(String(args.channel))
@@ -473,6 +534,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     responses,
     users,
     members,
+    posted,
     callsTo: (method) => calls.filter((c) => c.method === method),
     waitForCall: (method, predicate = () => true, timeoutMs = 10_000) =>
       waitFor<ApiCall>(
