@@ -3,7 +3,7 @@
  * and delivers notifications. Socket Mode when an app token is configured, HTTP otherwise.
  * @module
  */
-import { App, SocketModeReceiver } from '@slack/bolt'
+import { App, SocketModeReceiver, webApi } from '@slack/bolt'
 import type { Config } from '../../src/config.js'
 import {
   type AdapterDeps,
@@ -18,6 +18,7 @@ import { GuardedHttpReceiver } from './receiver.js'
 import { createSlackSink } from './sink.js'
 import { classifySlackError } from './slack-errors.js'
 import { registerKaiCommand } from './slash.js'
+import { createUserLang, slackLocaleLookup } from './user-lang.js'
 
 export type SlackAdapterConfig = NonNullable<Config['slack']>
 
@@ -84,6 +85,21 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     log.error({ err }, 'unhandled error in a Slack listener')
   })
 
+  // Locale lookups get their own client: no retries and no waiting out rate limits, since a late
+  // language is worth less than a Korean answer now.
+  const userLang = createUserLang({
+    lookup: slackLocaleLookup(
+      new webApi.WebClient(config.botToken, {
+        ...(apiUrl && { slackApiUrl: apiUrl }),
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 2000,
+        logger: boltLogger,
+      }),
+    ),
+    log,
+  })
+
   const inFlight = new Set<Promise<unknown>>()
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work)
@@ -103,6 +119,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     notifications: deps.notifications,
     log,
     subscribeRule: config.subscribeRule,
+    userLang,
     track,
   })
 

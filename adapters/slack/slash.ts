@@ -22,7 +22,9 @@ import {
   type SlackMessage,
   withShareButton,
 } from './render.js'
+import { commandLang } from './reply-lang.js'
 import { classifySlackError } from './slack-errors.js'
+import type { UserLang } from './user-lang.js'
 
 /** The slash command the manifest declares. */
 export const KAI_COMMAND = '/kai'
@@ -32,6 +34,8 @@ export interface SlashDeps {
   notifications: NotificationService
   log: Logger
   subscribeRule: SubscribeRule
+  /** The asker's language from their Slack locale, for commands whose text does not tell. */
+  userLang: UserLang
   track<T>(work: Promise<T>): Promise<T>
 }
 
@@ -74,7 +78,7 @@ async function runCommand(
   const command = { ...payload, text: slackToPlainText(payload.text).trim() }
   const requestId = command.trigger_id ?? randomUUID()
   const log = deps.log.child({ requestId, channel: command.channel_id, command: KAI_COMMAND })
-  const lang = deps.core.detectLang(command.text, 'ko')
+  let lang: Lang = 'ko'
   const send = async (message: SlackMessage) => {
     try {
       await respond({ response_type: 'ephemeral', ...message } as RespondArguments)
@@ -86,6 +90,9 @@ async function runCommand(
   }
   try {
     const parsed = parseKaiCommand(command.text)
+    lang =
+      commandLang(command.text, parsed, (text, fallback) => deps.core.detectLang(text, fallback)) ??
+      (await deps.userLang(command.user_id))
     const ref: ChannelRef = { platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id }
     const reply = await replyTo(parsed, lang, ref, command.user_id, client, deps, log)
     await send(reply)
@@ -113,7 +120,7 @@ async function replyTo(
   switch (command.kind) {
     case 'ask': {
       const question = command.question.slice(0, 1800)
-      const answer = deps.core.ask(question)
+      const answer = deps.core.ask(question, { lang })
       return shareable(answer, { k: 'ask', q: question, l: answer.lang })
     }
     case 'results':
@@ -222,7 +229,8 @@ async function share(
 ): Promise<void> {
   const body = ShareActionBody.parse(rawBody)
   const value = parseShareValue(rawValue)
-  const lang: Lang = value?.l ?? 'ko'
+  // The button carries the language the answer was given in; only a broken button asks the presser's locale.
+  const lang: Lang = value?.l ?? (await deps.userLang(body.user.id))
   const t = TEXT[lang]
   const requestId = body.trigger_id ?? randomUUID()
   const channel = body.channel?.id

@@ -64,7 +64,7 @@ export function createUserLang(options: UserLangOptions): UserLang {
     if (cached && now() - cached.at < ttlMs) return cached.lang
     let timer: NodeJS.Timeout | undefined
     const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs)
+      timer = setTimeout(() => resolve(undefined), timeoutMs)
       timer.unref()
     })
     try {

@@ -53,8 +53,47 @@ describe('/kai over HTTP', () => {
 
     const help = await kai('help')
     expect(help.blocks[0]?.text?.text).toBe('kai-bot help')
+    // The fake's users have Slack's default locale, en-US, so a bare `/kai` gets English help.
     const empty = await kai('')
-    expect(empty.blocks[0]?.text?.text).toBe('kai-bot 도움말')
+    expect(empty.blocks[0]?.text?.text).toBe('kai-bot help')
+  })
+
+  it("answers a subcommand word in the language of the asker's Slack locale", async () => {
+    h = await startSlackHarness()
+    h.slack.users.set('U0MINJI', { locale: 'ko-KR' })
+    h.slack.users.set('U0EMMA', { locale: 'en-US' })
+    const korean = await kai('results', { user_id: 'U0MINJI' })
+    expect(korean.blocks[0]?.text?.text).toBe('현재 정예팀 현황')
+    expect(JSON.parse(korean.shareValue ?? '')).toEqual({ k: 'results', p: null, l: 'ko' })
+    expect((await kai('help', { user_id: 'U0MINJI' })).blocks[0]?.text?.text).toBe('kai-bot 도움말')
+    expect((await kai('results', { user_id: 'U0EMMA' })).blocks[0]?.text?.text).toBe('Elite teams today')
+    const lookups = h.slack.callsTo('users.info')
+    expect(lookups.map((c) => c.args.user)).toEqual(['U0MINJI', 'U0EMMA'])
+    expect(lookups[0]?.args.include_locale).toBe('true')
+  })
+
+  it('follows the question, not the locale, and Korean words whatever the locale', async () => {
+    h = await startSlackHarness()
+    h.slack.users.set('U0MINJI', { locale: 'ko-KR' })
+    const ask = await kai('ask who advanced?', { user_id: 'U0MINJI' })
+    expect(String(ask.body.text)).toContain('In the first-stage evaluation')
+    expect(JSON.parse(ask.shareValue ?? '').l).toBe('en')
+    expect((await kai('결과')).blocks[0]?.text?.text).toBe('현재 정예팀 현황')
+    // Neither needed the locale.
+    expect(h.slack.callsTo('users.info')).toHaveLength(0)
+  })
+
+  it('answers in Korean when users.info fails, and still answers', async () => {
+    h = await startSlackHarness()
+    h.slack.users.set('U0EMMA', { locale: 'en-US' })
+    h.slack.failNext('users.info', { error: 'ratelimited', retryAfterSec: 30 })
+    const reply = await kai('results', { user_id: 'U0EMMA' })
+    expect(reply.blocks[0]?.text?.text).toBe('현재 정예팀 현황')
+    expect(
+      h.logs.lines.find((l) => l.msg === 'could not look up the user locale, answering in Korean'),
+    ).toMatchObject({ user: 'U0EMMA', slackError: 'ratelimited' })
+    // A failure is not remembered: the next command asks Slack again.
+    expect((await kai('results', { user_id: 'U0EMMA' })).blocks[0]?.text?.text).toBe('Elite teams today')
   })
 
   it('explains a bad phase or date instead of guessing', async () => {
@@ -108,7 +147,8 @@ describe('/kai over HTTP', () => {
 
     h = await startSlackHarness({ env: { SLACK_SUBSCRIBE_RULE: 'anyone' } })
     expect((await kai('subscribe', { user_id: 'U0STRANGER' })).body.text).toContain('now follows')
-    expect(h.slack.callsTo('users.info')).toHaveLength(0)
+    // The only users.info is the locale lookup for the reply language, not an admin check.
+    expect(h.slack.callsTo('users.info').filter((c) => c.args.include_locale !== 'true')).toHaveLength(0)
   })
 
   it('says which team it does not know when subscribing to an unknown team', async () => {
@@ -140,6 +180,24 @@ describe('/kai over HTTP', () => {
     expect(blocks.some((b) => b.type === 'actions')).toBe(false)
     const deleted = await h.slack.waitForResponse((p) => responseUrl.endsWith(p.id))
     expect(deleted.body).toEqual({ delete_original: true })
+  })
+
+  it("shares in the language the answer was given in, and tells a broken button in the presser's locale", async () => {
+    h = await startSlackHarness()
+    h.slack.users.set('U0EMMA', { locale: 'en-US' })
+    const results = await kai('results', { user_id: 'U0EMMA' })
+    await h.send.action(
+      shareAction(results.shareValue ?? '', { user: 'U0EMMA', responseUrl: h.slack.responseUrl() }),
+    )
+    const post = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0GENERAL')
+    const blocks = post.args.blocks as Block[]
+    expect(blocks[0]?.text?.text).toBe('Elite teams today')
+    expect(JSON.stringify(blocks.at(-1))).toContain('Shared by <@U0EMMA>')
+
+    const responseUrl = h.slack.responseUrl()
+    await h.send.action(shareAction('{"k":"gone"}', { user: 'U0EMMA', responseUrl }))
+    const told = await h.slack.waitForResponse((p) => responseUrl.endsWith(p.id))
+    expect(String(told.body.text)).toContain('This button no longer works')
   })
 
   it('tells the user to invite the bot when sharing in a channel it is not in', async () => {
