@@ -17,10 +17,6 @@ export interface Mention {
   exact: boolean
 }
 
-function squash(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '')
-}
-
 /** Finds corpus names in a question, without overlaps, in reading order. */
 export type FindMentions = (question: string) => Mention[]
 
@@ -38,23 +34,8 @@ export function createMentionFinder(
     for (const m of t.models) teamOf.set(`model:${m.id}`, t.id)
   }
   for (const p of corpus.people) if (p.team) teamOf.set(`person:${p.id}`, p.team)
-  const teamAliases = corpus.teams
-    .flatMap((t) =>
-      [t.name.ko, t.name.en, ...t.aliases].map((alias) => ({ alias: squash(alias), teamId: t.id })),
-    )
-    .filter((a) => a.alias.length >= 2)
-    .sort((a, b) => b.alias.length - a.alias.length)
   return (question) =>
-    matcher.find(question).map((found) => {
-      // A typo match can swallow an exact team name ("업스테이지 목표" read as "업스테이지 대표", a person):
-      // the exact team name inside it is the safer reading.
-      const inside = found.exact
-        ? undefined
-        : teamAliases.find((a) => squash(found.surface).includes(a.alias))
-      const m =
-        inside && found.kind !== 'team'
-          ? { ...found, kind: 'team' as const, id: inside.teamId, exact: true }
-          : found
+    matcher.find(question).map((m) => {
       const teamId = teamOf.get(`${m.kind}:${m.id}`)
       return {
         kind: m.kind,

@@ -46,7 +46,8 @@ const KIND_PRIORITY: readonly EntityKind[] = ['team', 'model', 'program', 'organ
  *   names (4 Latin letters carry too little: "kakao" → "kaka" is fine, but "naver" ↔ "never");
  * - the first character must be right (typos rarely hit the first letter, and it keeps the search cheap);
  * - the typed word must not itself be a word of the corpus or a common English word: a real word is
- *   never taken for a misspelt name.
+ *   never taken for a misspelt name. For a name of several words this holds word by word: in
+ *   "업스테이지 목표" the edit would fall on 목표, a real word, so it is not the alias "업스테이지 대표".
  */
 export const FUZZY_MIN_HANGUL = 4
 export const FUZZY_MIN_LATIN = 5
@@ -205,10 +206,11 @@ function collectKnownWords(corpus: Corpus, surfaces: Map<string, Surface>): Set<
       for (const word of matchForm(token).split(' ')) {
         if (!word) continue
         words.add(word)
-        // A Hangul word carries its particle ("네이버웹툰은"); its prefixes are what a window compares to.
+        // A Hangul word carries its particle ("네이버웹툰은", "목표는"); its prefixes are what a window (or
+        // the word left over beside a multi-word name, see editsARealWord) compares to.
         const chars = [...word]
         if (/[\uAC00-\uD7A3]/u.test(word)) {
-          for (let n = FUZZY_MIN_HANGUL - 1; n < Math.min(chars.length, maxLength); n++) {
+          for (let n = 2; n < Math.min(chars.length, maxLength); n++) {
             words.add(chars.slice(0, n).join(''))
           }
         }
@@ -299,6 +301,7 @@ function findFuzzy(
       if (COMMON_ENGLISH.has(typed)) continue
       // A truncated name (업스테이) is a prefix of corpus words only because the name is; still a typo.
       if (knownWords.has(typed) && !surface.compact.startsWith(typed)) continue
+      if (surface.form.includes(' ') && editsARealWord(typed, surface, knownWords)) continue
       if (editDistanceAtMostOne(name, window)) {
         const weight = name.length * 2
         if (!best || weight > best.weight) best = { start, end, surface, exact: false, weight }
@@ -307,6 +310,18 @@ function findFuzzy(
     }
   }
   return best
+}
+
+/**
+ * For a name of several words: true when what is left of the typed text once the name's correctly typed
+ * words are taken out is itself a real word ("업스테이지목표" less 업스테이지 is 목표), so the edit did not
+ * misspell the name but replaced one of its words.
+ */
+function editsARealWord(typed: string, surface: Surface, knownWords: Set<string>): boolean {
+  let rest = typed
+  for (const word of surface.form.split(' ').sort((a, b) => b.length - a.length))
+    rest = rest.replace(word, '')
+  return rest !== '' && (knownWords.has(rest) || COMMON_ENGLISH.has(rest))
 }
 
 /** The text from `start` without spaces, stopping at the first space unless `crossSpaces`. */

@@ -87,6 +87,17 @@ describe('createEntityMatcher().find', () => {
     }
   })
 
+  it('does not read a real word beside a name as a typo of a longer alias that holds the name', () => {
+    // "업스테이지 목표" (goal) is one edit from the alias "업스테이지 대표" (CEO), but 목표 is a real word:
+    // the question names the team, not the person; a real misspelling of the alias still matches.
+    const ceo = { ...corpus.people[0]!, id: 'upstage-ceo', aliases: ['업스테이지 대표'], quotes: [] }
+    const withCeo = createEntityMatcher({ ...corpus, people: [...corpus.people, ceo] })
+    const found = (text: string) => withCeo.find(text).map((m) => `${m.kind}:${m.id}${m.exact ? '' : '~'}`)
+    expect(found('업스테이지 목표가 뭐야')).toEqual(['team:upstage'])
+    expect(found('업스테이지목표')).toEqual(['team:upstage'])
+    expect(found('업스테이지 대퓨 누구야')).toEqual(['person:upstage-ceo~'])
+  })
+
   it('never fuzzy-matches on a word that the corpus itself uses', () => {
     const words = new Set<string>()
     for (const event of corpus.events)
