@@ -7,7 +7,9 @@ import type { BoundedMap, SeenSet } from './bounded.js'
 import { slackToPlainText, stripBotMention } from './escape.js'
 import { TEXT } from './messages.js'
 import { renderAnswer, renderNotice } from './render.js'
+import { questionLang } from './reply-lang.js'
 import { classifySlackError } from './slack-errors.js'
+import type { UserLang } from './user-lang.js'
 
 /** The fields of a `message` / `app_mention` event we rely on; anything else Slack adds is ignored. */
 export const SlackMessageEvent = z.looseObject({
@@ -105,14 +107,22 @@ export function triggerFromMention(event: SlackMessageEvent, env: TriggerEnv): T
   }
 }
 
+/** What the bot remembers of a conversation it answered in: the context for follow-ups and the reply language. */
+export interface Conversation {
+  context: ConversationContext
+  lang: Lang
+}
+
 export interface EventHandlerDeps {
   core: KaiCore
   log: Logger
   qaChannels: ReadonlySet<string>
   /** Dedupe of deliveries: Slack retries, and sends a mention in a Q&A channel both as message and app_mention. */
   seen: SeenSet
-  /** Previous answer's context per conversation, for follow-ups. */
-  conversations: BoundedMap<string, ConversationContext>
+  /** Previous answer's context and language per conversation, for follow-ups. */
+  conversations: BoundedMap<string, Conversation>
+  /** The asker's language from their Slack locale, for questions with no letters in a new conversation. */
+  userLang: UserLang
   /** Wraps each handler so `stop()` can wait for answers in flight. */
   track<T>(work: Promise<T>): Promise<T>
 }
@@ -155,10 +165,11 @@ async function answer(
   const log = deps.log.child({ requestId, channel: trigger.channel })
   let lang: Lang = 'ko'
   try {
-    lang = deps.core.detectLang(trigger.question, 'ko')
-    const context = deps.conversations.get(trigger.contextKey)
+    const conversation = deps.conversations.get(trigger.contextKey)
+    const detect = (text: string, fallback?: Lang) => deps.core.detectLang(text, fallback)
+    lang = questionLang(trigger.question, detect, conversation?.lang) ?? (await deps.userLang(trigger.user))
     const result = trigger.question
-      ? deps.core.ask(trigger.question, context ? { context } : undefined)
+      ? deps.core.ask(trigger.question, { lang, ...(conversation && { context: conversation.context }) })
       : deps.core.help(lang)
     await client.chat.postMessage({
       channel: trigger.channel,
@@ -167,7 +178,7 @@ async function answer(
       unfurl_links: false,
       unfurl_media: false,
     })
-    deps.conversations.set(trigger.contextKey, result.context)
+    deps.conversations.set(trigger.contextKey, { context: result.context, lang: result.lang })
     log.info({ intent: result.intent, answered: result.answered }, 'answered')
   } catch (err) {
     const failure = classifySlackError(err)

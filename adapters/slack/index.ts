@@ -5,15 +5,10 @@
  */
 import { App, SocketModeReceiver, webApi } from '@slack/bolt'
 import type { Config } from '../../src/config.js'
-import {
-  type AdapterDeps,
-  type ChatAdapter,
-  ConfigError,
-  type ConversationContext,
-} from '../../src/core/index.js'
+import { type AdapterDeps, type ChatAdapter, ConfigError } from '../../src/core/index.js'
 import { boltLoggerFrom } from './bolt-logger.js'
 import { BoundedMap, SeenSet } from './bounded.js'
-import { registerEventHandlers } from './events.js'
+import { type Conversation, registerEventHandlers } from './events.js'
 import { GuardedHttpReceiver } from './receiver.js'
 import { createSlackSink } from './sink.js'
 import { classifySlackError } from './slack-errors.js'
@@ -111,7 +106,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     log,
     qaChannels: new Set(config.qaChannels),
     seen: new SeenSet(SEEN_CAPACITY),
-    conversations: new BoundedMap<string, ConversationContext>(CONVERSATION_CAPACITY),
+    conversations: new BoundedMap<string, Conversation>(CONVERSATION_CAPACITY),
+    userLang,
     track,
   })
   registerKaiCommand(app, {

@@ -137,6 +137,26 @@ describe('Slack adapter over HTTP', () => {
     expect(String(answersTo(first.ts as string)[1]?.args.text)).toContain('업스테이지의 모델은 Solar Open')
   })
 
+  it("answers a question without letters in the thread's language, else in the asker's locale", async () => {
+    h.slack.users.set('U0MINJI', { locale: 'ko-KR' })
+    h.slack.users.set('U0EMMA', { locale: 'en-US' })
+    const first = messageEvent({ text: 'who advanced in the first stage?', channel: QA, user: 'U0MINJI' })
+    await h.send.event(first)
+    await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === first.ts)
+    // "2?" tells nothing: the thread was in English, so English, although Minji's Slack is Korean.
+    await h.send.event(messageEvent({ text: '2?', channel: QA, thread_ts: first.ts, user: 'U0MINJI' }))
+    await expect.poll(() => answersTo(first.ts as string).length).toBe(2)
+    const followUp = answersTo(first.ts as string)[1]?.args.blocks as Block[] | undefined
+    expect(followUp?.[0]?.text?.text).toBe('kai-bot help')
+    expect(h.slack.callsTo('users.info')).toHaveLength(0)
+
+    // A new conversation has no thread language: Emma's locale decides.
+    await h.send.event(messageEvent({ text: '2?', channel: 'D0EMMA', channel_type: 'im', user: 'U0EMMA' }))
+    const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0EMMA')
+    expect((dm.args.blocks as Block[])[0]?.text?.text).toBe('kai-bot help')
+    expect(h.slack.callsTo('users.info').map((c) => c.args.user)).toEqual(['U0EMMA'])
+  })
+
   it('refuses a request with a bad signature with 401 and answers nothing', async () => {
     const res = await h.send.event(mention(`<@${BOT_USER_ID}> 1차 결과는?`), { signature: 'v0=deadbeef' })
     expect(res.status).toBe(401)
