@@ -1,3 +1,4 @@
+import type { Source } from '../corpus/schema.js'
 import type { Knowledge } from './knowledge.js'
 import { newestDate } from './knowledge.js'
 import type { Templates } from './templates/index.js'
@@ -43,11 +44,24 @@ export function renderPlain(
   return lines.join('\n')
 }
 
+const KIND_RANK: Record<Source['kind'], number> = { official: 0, press: 1, secondary: 2 }
+
+/**
+ * The sources of what a draft states, each once: official pages first, then the press, then mirrors and
+ * aggregators; within a kind, the composer's order (the sources of the main statement come first).
+ */
+export function orderSources(k: Knowledge, ids: readonly string[]): AnswerSource[] {
+  const rank = (id: string) => KIND_RANK[k.source(id)?.kind ?? 'secondary']
+  return [...new Set(ids)]
+    .map((id, position) => ({ id, position, rank: rank(id) }))
+    .sort((a, b) => a.rank - b.rank || a.position - b.position)
+    .map(({ id }) => toAnswerSource(k, id))
+    .filter((s): s is AnswerSource => s !== undefined)
+}
+
 /** Resolves sources, computes the as-of date and renders the plain text. */
 export function finish(k: Knowledge, t: Templates, question: string, draft: Draft): Answer {
-  const sources = [...new Set(draft.sources ?? [])]
-    .map((id) => toAnswerSource(k, id))
-    .filter((s): s is AnswerSource => s !== undefined)
+  const sources = orderSources(k, draft.sources ?? [])
   // As of the newest fact used; undated facts fall back to the dates of their sources.
   const factDate = newestDate(draft.dates ?? [])
   const asOf = draft.answered ? (factDate ?? newestDate(sources.map((s) => s.date))) : null

@@ -237,7 +237,14 @@ function profileAnswer(input: ComposeInput, team: Team): Draft {
     answered: true,
     paragraphs,
     fields,
-    sources: [...team.sources, ...(latest ? k.outcomeSources(latest) : []), ...(goal?.sources ?? [])],
-    dates: [latest?.event.date, goal?.date],
+    // Everything stated: the team, its decisive and later outcomes, the goal and the members listed.
+    sources: [
+      ...team.sources,
+      ...(latest ? k.outcomeSources(latest) : []),
+      ...(after ? k.outcomeSources(after) : []),
+      ...(goal?.sources ?? []),
+      ...team.members.flatMap((m) => m.sources),
+    ],
+    dates: [latest?.event.date, after?.event.date, goal?.date],
   }
 }

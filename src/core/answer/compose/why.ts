@@ -41,11 +41,14 @@ export function composeWhy(input: ComposeInput): Draft {
     }
   }
   const { event, outcome } = withReason
-  // Facts that explain the same decision (e.g. the originality rule) support the recorded reason.
+  // Facts that explain the same decision (e.g. the originality rule) support the recorded reason; only
+  // facts about this team alone, so a reason for NC AI never drags in a ranking that names four others.
   const related = [...k.corpus.facts, ...event.facts]
     .filter(
       (f) =>
-        f.teams.includes(teamId) && ['dispute', 'originality', 'evaluation', 'scoring'].includes(f.topic),
+        f.teams.length > 0 &&
+        f.teams.every((id) => id === teamId) &&
+        ['dispute', 'originality', 'evaluation', 'scoring'].includes(f.topic),
     )
     .filter((f) => !overlaps(f[t.lang], outcome.reason![t.lang]))
     .slice(0, 1)
