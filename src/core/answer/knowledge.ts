@@ -1,5 +1,14 @@
 import { comparePartialDates } from '../corpus/dates.js'
-import type { Organization, Outcome, Person, Source, Team, Term, TimelineEvent } from '../corpus/schema.js'
+import type {
+  Fact,
+  Organization,
+  Outcome,
+  Person,
+  Source,
+  Team,
+  Term,
+  TimelineEvent,
+} from '../corpus/schema.js'
 import { deriveTeamStatus, eventsInDateOrder, type TeamStatus } from '../corpus/state.js'
 import type { Corpus } from '../corpus/types.js'
 import type { Lang } from './types.js'
@@ -14,6 +23,11 @@ export interface TeamOutcome {
 export interface Knowledge {
   corpus: Corpus
   events: TimelineEvent[]
+  /**
+   * Every fact once (programme, teams, models, events), its `teams` including the team it is written
+   * under: `corpus.facts` holds them all but a team's own facts do not name their team.
+   */
+  facts: Fact[]
   status: TeamStatus[]
   team(id: string): Team | undefined
   teamName(id: string, lang: Lang): string
@@ -48,6 +62,7 @@ export function createKnowledge(corpus: Corpus): Knowledge {
   return {
     corpus,
     events,
+    facts: factsWithTeams(corpus),
     status: deriveTeamStatus(corpus).filter(
       (s) => events.find((e) => e.id === s.eventId)?.status === 'happened',
     ),
@@ -60,6 +75,21 @@ export function createKnowledge(corpus: Corpus): Knowledge {
     outcomesOf: (teamId) => outcomes.get(teamId) ?? [],
     outcomeSources: (o) => (o.outcome.sources?.length ? o.outcome.sources : o.event.sources),
   }
+}
+
+function factsWithTeams(corpus: Corpus): Fact[] {
+  const owner = new Map<string, string>()
+  for (const team of corpus.teams)
+    for (const f of [...team.facts, ...team.models.flatMap((m) => m.facts)]) owner.set(f.id, team.id)
+  const seen = new Set<string>()
+  const out: Fact[] = []
+  for (const f of corpus.facts) {
+    if (seen.has(f.id)) continue
+    seen.add(f.id)
+    const team = owner.get(f.id)
+    out.push(team && !f.teams.includes(team) ? { ...f, teams: [team, ...f.teams] } : f)
+  }
+  return out
 }
 
 /** The newest of some partial dates (YYYY, YYYY-MM, YYYY-MM-DD), or null. */

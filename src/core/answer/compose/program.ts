@@ -48,13 +48,8 @@ export function composeProgram(input: ComposeInput): Draft {
   const teamId = route.teamIds[0]
   if (topics.length === 0) return summary(input)
 
-  const allFacts: Fact[] = [
-    ...k.corpus.facts,
-    ...k.events.flatMap((e) => e.facts),
-    ...k.corpus.teams.flatMap((team) => team.facts.map((f) => ({ ...f, teams: [...f.teams, team.id] }))),
-  ]
   for (const topic of topics) {
-    let facts = allFacts.filter((f) => f.topic === topic)
+    let facts = k.facts.filter((f) => f.topic === topic)
     let conflicts = k.corpus.conflicts.filter((c) => c.topic === topic)
     if (!route.finalTwo) conflicts = conflicts.filter((c) => concerns(input.question, c))
     if (route.finalTwo && topic === 'schedule') {

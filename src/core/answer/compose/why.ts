@@ -43,7 +43,7 @@ export function composeWhy(input: ComposeInput): Draft {
   const { event, outcome } = withReason
   // Facts that explain the same decision (e.g. the originality rule) support the recorded reason; only
   // facts about this team alone, so a reason for NC AI never drags in a ranking that names four others.
-  const related = [...k.corpus.facts, ...event.facts]
+  const related = k.facts
     .filter(
       (f) =>
         f.teams.length > 0 &&
