@@ -3,6 +3,7 @@ import type { App, webApi } from '@slack/bolt'
 import type { Logger } from 'pino'
 import { z } from 'zod'
 import type { ConversationContext, KaiCore, Lang } from '../../src/core/index.js'
+import { answeredBefore, answerMetadata } from './answered-before.js'
 import type { BoundedMap, SeenSet } from './bounded.js'
 import { slackToPlainText, stripBotMention } from './escape.js'
 import { TEXT } from './messages.js'
@@ -131,7 +132,12 @@ export interface EventHandlerDeps {
 export function registerEventHandlers(app: App, deps: EventHandlerDeps): void {
   const handle = async (
     kind: 'message' | 'mention',
-    args: { event: unknown; body: unknown; context: { botUserId?: string }; client: webApi.WebClient },
+    args: {
+      event: unknown
+      body: unknown
+      context: { botUserId?: string; retryNum?: number }
+      client: webApi.WebClient
+    },
   ) => {
     const parsed = SlackMessageEvent.safeParse(args.event)
     if (!parsed.success) return
@@ -150,14 +156,49 @@ export function registerEventHandlers(app: App, deps: EventHandlerDeps): void {
       deps.log.debug({ requestId }, 'duplicate delivery ignored')
       return
     }
-    await deps.track(answer(trigger, requestId, args.client, deps))
+    const retryNum = args.context.retryNum ?? 0
+    await deps.track(answerOnce(trigger, event.ts, retryNum, requestId, args.client, deps))
   }
   app.event('message', (args) => handle('message', args))
   app.event('app_mention', (args) => handle('mention', args))
 }
 
+/**
+ * A retry this process has not seen (it restarted, or forgot) may still have been answered: Slack
+ * retries for up to five minutes. Only then is the conversation read back, so first deliveries cost nothing.
+ */
+async function answerOnce(
+  trigger: Trigger,
+  questionTs: string,
+  retryNum: number,
+  requestId: string,
+  client: webApi.WebClient,
+  deps: EventHandlerDeps,
+): Promise<void> {
+  if (retryNum > 0) {
+    const where = { channel: trigger.channel, questionTs, replyThreadTs: trigger.replyThreadTs }
+    try {
+      if (await answeredBefore(client, where)) {
+        deps.log.info(
+          { requestId, retryNum, channel: trigger.channel },
+          'retry of a question already answered, ignored',
+        )
+        return
+      }
+    } catch (err) {
+      // A second answer is a smaller harm than none.
+      deps.log.warn(
+        { err, requestId, slackError: classifySlackError(err).error },
+        'could not check a retry, answering',
+      )
+    }
+  }
+  await answer(trigger, questionTs, requestId, client, deps)
+}
+
 async function answer(
   trigger: Trigger,
+  questionTs: string,
   requestId: string,
   client: webApi.WebClient,
   deps: EventHandlerDeps,
@@ -175,6 +216,7 @@ async function answer(
       channel: trigger.channel,
       ...(trigger.replyThreadTs && { thread_ts: trigger.replyThreadTs }),
       ...renderAnswer(result),
+      metadata: answerMetadata(questionTs),
       unfurl_links: false,
       unfurl_media: false,
     })

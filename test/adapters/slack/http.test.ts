@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBot } from '../../../src/main.js'
 import type { ApiCall } from '../../helpers/fake-slack.js'
-import { BOT_ID, BOT_USER_ID, mention, messageEvent } from '../../helpers/fake-slack.js'
+import { BOT_ID, BOT_USER_ID, mention, messageEvent, startFakeSlack } from '../../helpers/fake-slack.js'
 import { botEnv, logStream, type SlackHarness, startSlackHarness } from './harness.js'
 
 const QA = 'C0QNA'
@@ -267,5 +267,53 @@ describe('Slack adapter failures', () => {
     await expect(started).rejects.toMatchObject({ name: 'ConfigError', code: 'CONFIG_INVALID' })
     await expect(started).rejects.toThrow(/SLACK_BOT_TOKEN: Slack refused it \(invalid_auth\)/)
     rmSync(env.DATA_DIR as string, { recursive: true, force: true })
+  })
+})
+
+describe('Slack retries across a restart', () => {
+  it('does not answer again a retry of a question answered before the restart, and answers one that never was', async () => {
+    const slack = await startFakeSlack()
+    const env = botEnv(slack, { env: { SLACK_QA_CHANNELS: QA } })
+    const start = async () => {
+      const bot = await startBot({ env, logDestination: logStream().stream })
+      const port = bot.adapters.find((a) => a.name === 'slack')?.httpAddress?.()?.port
+      return { bot, send: slack.sender(`http://127.0.0.1:${port}/slack/events`) }
+    }
+    const answers = (channel: string, ts: string) =>
+      slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && c.args.thread_ts === ts)
+    try {
+      const before = await start()
+      const inThread = messageEvent({ text: '1차 결과는?', channel: QA })
+      const inDm = messageEvent({ text: '누가 탈락했어?', channel: 'D0ALICE', channel_type: 'im' })
+      await before.send.event(inThread, { eventId: 'Ev0THREAD' })
+      await before.send.event(inDm, { eventId: 'Ev0DM' })
+      await slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === inThread.ts)
+      await slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0ALICE')
+      await before.bot.stop()
+
+      const after = await start()
+      const lost = messageEvent({ text: '2차 평가는 언제?', channel: QA })
+      await after.send.event(inThread, { eventId: 'Ev0THREAD', retryNum: 1 })
+      await after.send.event(inDm, { eventId: 'Ev0DM', retryNum: 2, retryReason: 'http_timeout' })
+      // Its first delivery never reached the bot: the retry is the only chance to answer it.
+      await after.send.event(lost, { eventId: 'Ev0LOST', retryNum: 1, retryReason: 'connection_failed' })
+      await slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === lost.ts)
+      await expect.poll(() => slack.callsTo('conversations.history').length).toBe(1)
+      await after.bot.stop()
+
+      expect(answers(QA, inThread.ts as string)).toHaveLength(1)
+      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0ALICE')).toHaveLength(1)
+      expect(answers(QA, lost.ts as string)).toHaveLength(1)
+      expect(answers(QA, inThread.ts as string)[0]?.args.metadata).toEqual({
+        event_type: 'kai_answer',
+        event_payload: { question_ts: inThread.ts },
+      })
+      // Only retries are checked against Slack; first deliveries cost no extra call.
+      const checked = slack.callsTo('conversations.replies').map((c) => String(c.args.ts))
+      expect(checked.sort()).toEqual([String(inThread.ts), String(lost.ts)].sort())
+    } finally {
+      await slack.close()
+      rmSync(env.DATA_DIR as string, { recursive: true, force: true })
+    }
   })
 })
