@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
@@ -27,6 +27,30 @@ describe('Slack app manifest', () => {
       'users:read',
     ]) {
       expect(scopes).toContain(scope)
+    }
+  })
+
+  it('grants the scopes of every Web API method the adapter calls', () => {
+    const history = ['channels:history', 'groups:history', 'im:history']
+    const scopesOf: Record<string, string[]> = {
+      'chat.postMessage': ['chat:write'],
+      'chat.postEphemeral': ['chat:write'],
+      'users.info': ['users:read'],
+      'conversations.members': ['channels:read', 'groups:read'],
+      'conversations.replies': history,
+      'conversations.history': history,
+    }
+    const source = readdirSync('adapters/slack')
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(`adapters/slack/${f}`, 'utf8'))
+      .join('\n')
+    const called = new Set([...source.matchAll(/\bclient\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))
+    expect(called.size).toBeGreaterThan(0)
+    const scopes: string[] = manifest.oauth_config.scopes.bot
+    for (const method of called) {
+      // A method missing here is a new call: add it with the scopes its Slack reference page lists.
+      expect(Object.keys(scopesOf), method).toContain(method)
+      for (const scope of scopesOf[method] ?? []) expect(scopes, method).toContain(scope)
     }
   })
 
