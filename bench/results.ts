@@ -42,6 +42,8 @@ export interface TargetCheck {
 /** What `npm run bench` writes to bench/results.json. */
 export interface BenchResults {
   startedAt: string
+  /** `git describe --always --dirty` of the tree measured, or 'unknown' outside git. */
+  commit: string
   durationS: number
   machine: Machine
   args: { sizes: number[]; passes: number; e2eRequests: number }

@@ -8,7 +8,7 @@
  *   npm run bench -- --full              also 100k
  *   npm run bench -- --sizes 1k,10k,100k --passes 2 --no-e2e --no-flex
  */
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -63,6 +63,17 @@ export function errorLine(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err)
   const lines = text.split('\n')
   return (lines.find((l) => /^\w*Error\b/.test(l.trim())) ?? lines[0] ?? '').trim()
+}
+
+function gitDescribe(): string {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
+  } catch {
+    return 'unknown'
+  }
 }
 
 async function measureSize(
@@ -142,6 +153,7 @@ async function main() {
     }
     const report: BenchResults = {
       startedAt: startedAt.toISOString(),
+      commit: gitDescribe(),
       durationS: (Date.now() - startedAt.getTime()) / 1000,
       machine: machine(loadStart),
       args: { sizes, passes, e2eRequests },

@@ -248,7 +248,7 @@ function e2eTable(e2e: readonly E2eResult[]): string[] {
 export function renderTable(results: BenchResults): string {
   const m = results.machine
   const lines = [
-    `## kai-bot bench — ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC`,
+    `## kai-bot bench — ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${results.commit}`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node} (${m.platform}); load average ${m.loadStart.toFixed(1)} at start, ${m.loadEnd.toFixed(1)} at end. Run took ${Math.round(results.durationS)} s.`,
     '',

@@ -114,6 +114,7 @@ describe('renderTable', () => {
     const e2e = [{ platform: 'discord' as const, measured: false as const, reason: 'fake Discord not ready' }]
     const results: BenchResults = {
       startedAt: '2026-11-28T01:00:00.000Z',
+      commit: 'abc1234',
       durationS: 90,
       machine,
       args: { sizes: [10_000], passes: 1, e2eRequests: 300 },
@@ -122,6 +123,7 @@ describe('renderTable', () => {
       targets: checkTargets(sizes, e2e),
     }
     const text = renderTable(results)
+    expect(text).toContain('## kai-bot bench — 2026-11-28 01:00 UTC, abc1234')
     expect(text).toContain('Machine: AMD EPYC, 2 cores, 24 GB, Node v20.20.2')
     expect(text).toContain('| 10k | full answer p99 | ≤ 2 ms | 1.50 ms | ✅ met |')
     expect(text).toContain('| answer p99 | 1.50 ms | 3.00 ms | 0.50× | — |')
