@@ -20,6 +20,7 @@ import { compact } from './normalize.js'
 import { blankRoute, type Route, route } from './route.js'
 import { type Templates, templatesFor } from './templates/index.js'
 import type { Answer, Choice, KaiCore, Lang } from './types.js'
+import { unknownWords } from './unknown-words.js'
 
 /** How to build a core. */
 export interface KaiCoreOptions {
@@ -82,7 +83,11 @@ function answerRoute(
   const t = templatesFor(r.lang)
   let draft: Draft
   try {
-    draft = compose({ k: engine.k, route: r, t, question }, engine.index)
+    const unknown = asksAboutTheProgramme(r) ? notInCorpus(engine, question) : []
+    draft =
+      unknown.length > 0
+        ? abstain(t, 'unknown', t.notInSources(unknown))
+        : compose({ k: engine.k, route: r, t, question }, engine.index)
   } catch (err) {
     onError?.(err, question)
     draft = abstain(t, 'unknown', t.noAnswer)
@@ -90,6 +95,15 @@ function answerRoute(
   // An answer whose team came from the context keeps that context for the next follow-up.
   if (!draft.teamId && r.teamIds.length === 1) draft = { ...draft, teamId: r.teamIds[0]! }
   return finish(engine.k, t, question, draft)
+}
+
+/** Routes that answer from the corpus; help, invalid and out-of-scope questions have their own replies. */
+function asksAboutTheProgramme(r: Route): boolean {
+  return r.intent !== 'help' && r.intent !== 'invalid' && r.intent !== 'out-of-scope' && r.rule !== 'direct'
+}
+
+function notInCorpus(engine: Engine, question: string): string[] {
+  return engine.index ? unknownWords(question, engine.index, engine.matcher) : []
 }
 
 function teamChoices(engine: Engine, prefix: string, lang: Lang, limit: number): Choice[] {

@@ -144,14 +144,53 @@ export const GLOSSARY_ASK =
   /뭐야|뭐예요|뭔가요|뭐임|뭐지|뭐에요|무엇인가|무엇이에요|무엇입니까|뭔데|뜻|의미|정의|란\s?\??$|이란|라는\s?게|라는\s?건|가\s?뭐|는\s?뭐|what('s| is| are| does)|\bmeans?\b|\bmeaning\b|\bdefin|stand for|explain/
 
 export const QUOTE =
-  /뭐라고|말했|발언|언급|인용|코멘트|한\s?말|입장|반응|소감|밝혔|\bsaid\b|\bsay\b|\bsays\b|quotes?|comment|statement|react|response|\bview\b|\bthink\b/
+  /뭐라고|말했|발언|언급|인용|코멘트|한\s?말|입장|반응|소감|밝혔|의견|얘기|이야기|\bsaid\b|\bsay\b|\bsays\b|quotes?|comment|statement|react|response|\bview\b|\bthink\b/
 export const WHO_IS = /누구|어떤\s?사람|직책|직함|\bwho (is|was)\b|\brole\b|\bposition\b/
 
 export const CURRENT =
-  /지금|현재|남은|남아|살아\s?남|아직|요즘|최신|최근\s?(상황|현황)|\bstill\b|\bremaining\b|\bleft\b|currently|\bnow\b|\btoday\b|latest/
+  /지금|오늘|현재|남은|남아|살아\s?남|아직|요즘|최신|최근\s?(상황|현황)|\bstill\b|\bremaining\b|\bleft\b|currently|\bnow\b|\btoday\b|latest/
 
 /** Words that place a question inside the programme (teams, rounds, calls) when no name is given. */
 export const DOMAIN =
   /팀|컨소시엄|정예|평가|단계|라운드|공모|독파모|국가대표|k-?ai|\bteams?\b|consorti|\bround|\bphase|\bstage|evaluation|programme|program|project|elite|\bcall\b|re-?tender/
 
 export const COUNT = /몇\s?(곳|개|팀|개\s?팀|개\s?사|명)|how many/
+
+/**
+ * Words people use to ask about the programme that the sources themselves never write (the corpus says
+ * "95%", not 퍼센트). A question word outside the corpus and outside this lexicon means the question is
+ * about something the bot does not know (매출, 웹툰, employees): see unknown-words.ts.
+ */
+export const QUESTION_WORDS = new Set(
+  (
+    '퍼센트 프로 라운드 사람 부처 기관 회사 기업 갖다 가져다 가져온 빌려 시킨 시켰 시키 발표한 발표된 뽑은 ' +
+    '정해 정해진 정했 정하 나왔 나온 나와 알려진 됐는 되는 된거 했던 하던 이름 번째 몇번째 순서 총 전체 ' +
+    '제일 가장 최고 최저 개수 밝힌 ' +
+    'work works worked length size long big close closed open opened start started end ended happen happened ' +
+    'mean means number count date day month year right correct true false yes really actually sure ' +
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+)
+
+/** Every pattern the router listens for: a word they match is part of how people ask, not a topic. */
+export const LEXICON: readonly RegExp[] = [
+  HELP,
+  ...OUT_OF_SCOPE,
+  WHY,
+  WHEN,
+  SCHEDULE,
+  ...Object.values(OUTCOME_WORDS),
+  RESULTS_GENERIC,
+  WH_WORD,
+  ...Object.values(ASPECTS),
+  ...PROGRAM_TOPICS.map(([, re]) => re),
+  FINAL_TWO,
+  ...EVENT_KINDS.map(([, re]) => re),
+  GLOSSARY_ASK,
+  QUOTE,
+  WHO_IS,
+  CURRENT,
+  DOMAIN,
+  COUNT,
+]

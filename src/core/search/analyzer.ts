@@ -106,18 +106,22 @@ const ENDINGS = [
   '었습니다', '았습니다', '였습니다', '습니다', '었나요', '았나요', '었어요', '았어요', '었으며', '았으며',
   '었다', '았다', '였다', '었고', '았고', '였고', '었어', '았어', '었지', '는지', '은지', '는데', '지만', '면서',
   '다는', '다고', '인가요', '인가', '나요', '어요', '아요', '에요', '예요', '으며', '였지', '였어', '이야', '야',
+  '거야', '건데', '거지', '임', '음', '함',
 ] // biome-ignore format: one list, grouped by stem
 
 const JOSA_SET = new Set(JOSA)
 const SUFFIX_SET = new Set([...JOSA, ...ENDINGS])
 const SUFFIXES = [...new Set([...JOSA, ...ENDINGS])].sort((a, b) => b.length - a.length)
 
-/** Strips up to two stacked particles/endings, never leaving fewer than 2 syllables (protects 평가, 추가). */
-export function stripKo(word: string): string {
+/**
+ * Strips up to two stacked particles/endings, never leaving fewer than `minStem` syllables (2 protects
+ * 평가, 추가; 1 reduces 개야, 곳은 to their one-syllable noun).
+ */
+export function stripKo(word: string, minStem = 2): string {
   let w = word
   for (let pass = 0; pass < 2; pass++) {
     const suffix = SUFFIXES.find((s) => w.endsWith(s))
-    if (!suffix || w.length - suffix.length < 2) break
+    if (!suffix || w.length - suffix.length < minStem) break
     w = w.slice(0, -suffix.length)
   }
   return w
@@ -126,7 +130,7 @@ export function stripKo(word: string): string {
 /** Question words and filler that carry no content (compared after stripping particles and endings). */
 export const QUERY_STOP_KO = new Set(
   (
-    '무엇 뭐 뭔가 뭔가요 뭐야 뭐예요 뭐지 뭔지 뭐였어 뭐였지 무슨 어떤 어떻게 어땠어 어때 어떄 어디 어디어디 언제 누구 누가 ' +
+    '무엇 뭐 뭔가 뭔가요 뭐야 뭐예요 뭐지 뭔지 뭐였어 뭐였지 무슨 어떤 어떻게 어땠어 어때 어떄 어디 어디어디 언제 누구 누구누구 누가 ' +
     '몇 얼마나 알려줘 알려 알려주세요 말해줘 궁금 궁금해 있어 있나 있나요 있었어 있었나요 하나요 했어 됐어 한대 내용 ' +
     '좀 그럼 그리고 근데 혹시 대해 대해서 관련 관련해 관련된 맞아 맞지 거야 건가 건가요 건지 되나요 돼 이야 그거 그게 ' +
     '지금 요즘 현재 이번 그래서 진짜 정말 하는 하고 있는 어느 어떻게 됐어 되었나 되었어 한거 한 거 것 거 수 좀 제발 혹은'

@@ -248,6 +248,8 @@ export const en: Templates = {
   timelineTitle: 'Timeline',
   searchIntro: 'The closest record to your question:',
   noAnswer: 'Sorry, I found nothing in the stored sources that answers this question.',
+  notInSources: (words) =>
+    `Sorry, the stored sources say nothing about ${words.map((w) => `"${w}"`).join(', ')}, so I cannot answer this.`,
   outOfScope:
     "Sorry, that is outside what I cover (Korea's Sovereign AI Foundation Model project, K-AI), so I can't answer it.",
   emptyQuestion: "The question is empty. Ask me about Korea's Sovereign AI Foundation Model project.",

@@ -230,6 +230,8 @@ export const ko: Templates = {
   timelineTitle: '주요 일정',
   searchIntro: '질문과 가장 가까운 기록입니다.',
   noAnswer: '죄송합니다. 저장된 자료에서 이 질문에 답할 근거를 찾지 못했습니다.',
+  notInSources: (words) =>
+    `죄송합니다. 저장된 자료에는 ${words.map((w) => `'${w}'`).join(', ')}에 관한 내용이 없어 답할 수 없습니다.`,
   outOfScope:
     '죄송합니다. 이 질문은 제가 다루는 범위(독자 AI 파운데이션 모델 프로젝트, K-AI) 밖이라 답할 수 없습니다.',
   emptyQuestion: '질문이 비어 있습니다. 독자 AI 파운데이션 모델 프로젝트에 대해 물어봐 주세요.',

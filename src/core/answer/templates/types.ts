@@ -58,6 +58,8 @@ export interface Templates {
   timelineTitle: string
   searchIntro: string
   noAnswer: string
+  /** The question asks about words the stored sources never use (매출, 웹툰, employees). */
+  notInSources(words: string[]): string
   outOfScope: string
   emptyQuestion: string
   tooLong(max: number): string
