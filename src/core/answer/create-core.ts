@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus/types.js'
 import { createEntityMatcher, type EntityMatcher } from '../search/entities.js'
 import { buildPassages } from '../search/passages.js'
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js'
+import { addressMissingWords } from './address.js'
 import { composeFallback } from './compose/fallback.js'
 import { composeGlossary } from './compose/glossary.js'
 import { composePeople } from './compose/people.js'
@@ -84,10 +85,12 @@ function answerRoute(
   let draft: Draft
   try {
     const unknown = asksAboutTheProgramme(r) ? notInCorpus(engine, question) : []
-    draft =
-      unknown.length > 0
-        ? abstain(t, 'unknown', t.notInSources(unknown))
-        : compose({ k: engine.k, route: r, t, question }, engine.index)
+    if (unknown.length > 0) draft = abstain(t, 'unknown', t.notInSources(unknown))
+    else {
+      draft = compose({ k: engine.k, route: r, t, question }, engine.index)
+      if (engine.index && r.rule !== 'direct')
+        draft = addressMissingWords(draft, question, r.lang, engine.index, engine.matcher)
+    }
   } catch (err) {
     onError?.(err, question)
     draft = abstain(t, 'unknown', t.noAnswer)

@@ -165,7 +165,8 @@ export const QUESTION_WORDS = new Set(
   (
     '퍼센트 프로 라운드 사람 부처 기관 회사 기업 갖다 가져다 가져온 빌려 시킨 시켰 시키 발표한 발표된 뽑은 ' +
     '정해 정해진 정했 정하 나왔 나온 나와 알려진 됐는 되는 된거 했던 하던 이름 번째 몇번째 순서 총 전체 ' +
-    '제일 가장 최고 최저 개수 밝힌 ' +
+    '제일 가장 최고 최저 개수 밝힌 처음 원래 최초 맨처음 나중 ' +
+    'one two three four five six first second third fourth fifth ' +
     'work works worked length size long big close closed open opened start started end ended happen happened ' +
     'mean means number count date day month year right correct true false yes really actually sure ' +
     'january february march april may june july august september october november december ' +

@@ -74,7 +74,9 @@ export function buildPassages(corpus: Corpus, options: { bilingual?: BilingualMo
     const { date, ...rest } = base
     const extra = date ? { date } : {}
     if (mode === 'joined') {
-      out.push({ ...rest, ...extra, id: base.id, lang: 'both', text: `${text.ko}\n${text.en}` })
+      // One line per language, so passageText can give either back.
+      const line = (x: string) => x.replace(/\n+/g, ' ')
+      out.push({ ...rest, ...extra, id: base.id, lang: 'both', text: `${line(text.ko)}\n${line(text.en)}` })
     } else {
       out.push({ ...rest, ...extra, id: `${base.id}:ko`, lang: 'ko', text: text.ko })
       out.push({ ...rest, ...extra, id: `${base.id}:en`, lang: 'en', text: text.en })
@@ -308,4 +310,12 @@ function uniqueIds(passages: Passage[]): Passage[] {
     seen.set(p.id, n)
     return n === 1 ? p : { ...p, id: `${p.id}#${n}` }
   })
+}
+
+/** A passage's text in one language: a joined passage holds the Korean line, then the English one. */
+export function passageText(passage: Passage, lang: Lang): string {
+  if (passage.lang !== 'both') return passage.text
+  const cut = passage.text.indexOf('\n')
+  if (cut < 0) return passage.text
+  return lang === 'ko' ? passage.text.slice(0, cut) : passage.text.slice(cut + 1)
 }

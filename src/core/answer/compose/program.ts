@@ -1,7 +1,6 @@
 import type { Conflict, Fact, FactTopic } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
-import type { ComposeInput } from './shared.js'
-import { sourceBy } from './team.js'
+import { type ComposeInput, sourceBy } from './shared.js'
 
 const FINAL = /최종|final|마지막|two teams|2개 팀|두 팀|2팀/i
 const COMMON_BIGRAMS = new Set(['어느', '인가', '것인', '는가', '무엇', '어떤', '얼마인'])

@@ -11,7 +11,9 @@ import {
   NEGATIVE,
   outcomeSentence,
   resultFields,
+  scheduleConflicts,
   stageOf,
+  withConflicts,
 } from './shared.js'
 
 const SCORE_ORDER: ScoreKey[] = [
@@ -129,18 +131,26 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   }
 }
 
+/** Results not known yet: says so, when they are expected, and every reported date when sources differ. */
 function phaseNotKnown(input: ComposeInput, phase: number): Draft {
   const { k, t } = input
   const scheduled = k.events.find((e) => e.phase === phase && e.status === 'scheduled')
-  return {
-    intent: 'results',
-    answered: false,
-    title: t.resultsTitle({ kind: 'evaluation', phase }),
-    paragraphs: [t.phaseNotKnown(phase, scheduled?.date)],
-    sources: scheduled?.sources ?? [],
-    phase,
-    suggestions: t.suggestions.results,
-  }
+  const conflicts = scheduleConflicts(k, phase)
+  // When sources give different dates, no single date is stated: the conflict shows them all.
+  const date = conflicts.length > 0 ? undefined : scheduled?.date
+  return withConflicts(
+    input,
+    {
+      intent: 'results',
+      answered: false,
+      title: t.resultsTitle({ kind: 'evaluation', phase }),
+      paragraphs: [t.phaseNotKnown(phase, date)],
+      sources: scheduled?.sources ?? [],
+      phase,
+      suggestions: t.suggestions.results,
+    },
+    conflicts,
+  )
 }
 
 function teamResults(input: ComposeInput, teamId: string, phase: number | undefined): Draft {
@@ -208,13 +218,18 @@ export function scoreFields(input: ComposeInput, event: TimelineEvent): AnswerFi
 }
 
 function eventResults(input: ComposeInput, event: TimelineEvent, extra: string[] = []): Draft {
-  const { k, t } = input
+  const { k, t, route } = input
   const groups = groupOutcomes(k, event, t)
+  // "몇 곳이 지원했어?": the count of the asked result (or of the first group), not only the names.
+  const counted = route.asksCount
+    ? (groups.find((g) => route.outcome && MEANS[route.outcome].includes(g.result)) ?? groups[0])
+    : undefined
+  const count = counted ? [t.teamCount(t.resultLabel(counted.result), counted.teams.length)] : []
   return {
     intent: 'results',
     answered: true,
     title: t.resultsTitle(stageOf(event)),
-    paragraphs: [t.stageResults(stageOf(event), event.date, groups), ...extra],
+    paragraphs: [t.stageResults(stageOf(event), event.date, groups), ...count, ...extra],
     fields: [...resultFields(groups, t), ...scoreFields(input, event)],
     // The event's sources, plus those of the published scores shown (reasons are not stated here).
     sources: [...event.sources, ...event.outcomes.filter((o) => o.scores).flatMap((o) => o.sources ?? [])],

@@ -1,4 +1,5 @@
-import type { OutcomeResult, TimelineEvent } from '../../corpus/schema.js'
+import type { Conflict, OutcomeResult, TimelineEvent } from '../../corpus/schema.js'
+import type { Draft } from '../draft.js'
 import type { Knowledge, TeamOutcome } from '../knowledge.js'
 import type { Route } from '../route.js'
 import type { Stage, Templates } from '../templates/index.js'
@@ -74,4 +75,42 @@ export const ACTIVE: OutcomeResult[] = ['selected', 'advanced', 'added']
 /** Events that decide who stays: evaluations and selections with outcomes, plus additions. */
 export function isDecision(event: TimelineEvent): boolean {
   return ['selection', 'evaluation', 'addition', 'screening'].includes(event.kind)
+}
+
+const PHASE_WORDS = ['', '1차|first|phase 1|phase-1', '2차|second|phase 2|phase-2', '최종|final|3차']
+
+/** Conflicts about when an evaluation phase happens (2차 평가 언제, 최종 2개 팀 언제). */
+export function scheduleConflicts(k: Knowledge, phase: number): Conflict[] {
+  const words = PHASE_WORDS[phase]
+  if (!words) return []
+  const re = new RegExp(words, 'i')
+  return k.corpus.conflicts.filter(
+    (c) => c.topic === 'schedule' && (re.test(c.question.ko) || re.test(c.question.en)),
+  )
+}
+
+/** "ZDNet Korea, 2026-01-15": who says one side of a conflict. */
+export function sourceBy(input: ComposeInput, ids: string[]): string {
+  return ids
+    .map((id) => input.k.source(id))
+    .filter((s) => s !== undefined)
+    .map((s) => input.t.sourceLabel(s.publisher, s.date))
+    .join('; ')
+}
+
+/** The draft with each conflict shown side by side, every side with who says it, and their sources. */
+export function withConflicts(input: ComposeInput, draft: Draft, conflicts: Conflict[]): Draft {
+  if (conflicts.length === 0) return draft
+  const { t } = input
+  const extra: string[] = []
+  for (const c of conflicts) {
+    extra.push(t.conflictIntro(c.question[t.lang]))
+    for (const side of c.sides) extra.push(t.conflictSide(side[t.lang], sourceBy(input, side.sources)))
+  }
+  return {
+    ...draft,
+    paragraphs: [...draft.paragraphs, ...extra],
+    sources: [...(draft.sources ?? []), ...conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources))],
+    conflict: true,
+  }
 }

@@ -2,7 +2,7 @@ import type { Fact, Model, Team } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
 import type { AnswerField } from '../types.js'
 import { composeResults } from './results.js'
-import { type ComposeInput, isDecision, outcomeSentence, stageOf } from './shared.js'
+import { type ComposeInput, isDecision, outcomeSentence, sourceBy, stageOf } from './shared.js'
 
 const SPEC_ORDER = [
   'architecture',
@@ -133,15 +133,6 @@ function membersAnswer(input: ComposeInput, team: Team): Draft {
     ],
     conflict: conflicts.length > 0,
   }
-}
-
-/** "ZDNet Korea, 2026-01-15": who says one side of a conflict. */
-export function sourceBy(input: ComposeInput, ids: string[]): string {
-  const labels = ids
-    .map((id) => input.k.source(id))
-    .filter((s) => s !== undefined)
-    .map((s) => input.t.sourceLabel(s.publisher, s.date))
-  return labels.join('; ')
 }
 
 function scoresAnswer(input: ComposeInput, team: Team): Draft {

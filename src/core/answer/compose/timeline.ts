@@ -1,8 +1,15 @@
 import type { TimelineEvent } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
 import type { OutcomeWord } from '../route.js'
-import { ACTIVE, type ComposeInput, NEGATIVE, outcomeSentence, stageOf } from './shared.js'
-import { sourceBy } from './team.js'
+import {
+  ACTIVE,
+  type ComposeInput,
+  NEGATIVE,
+  outcomeSentence,
+  scheduleConflicts,
+  stageOf,
+  withConflicts,
+} from './shared.js'
 
 const MAX_EVENTS = 12
 
@@ -48,27 +55,8 @@ function teamEvents(input: ComposeInput, teamId: string): TimelineEvent[] {
 
 /** "2차 평가 언제야?": when the sources disagree on a date, every side is shown with the scheduled event. */
 function withScheduleConflicts(input: ComposeInput, draft: Draft): Draft {
-  const { k, route, t } = input
-  if (route.phase === undefined || !draft.answered) return draft
-  const ordinal =
-    ['', '1차|first|phase 1|phase-1', '2차|second|phase 2|phase-2', '최종|final|3차'][route.phase] ?? ''
-  if (!ordinal) return draft
-  const re = new RegExp(ordinal, 'i')
-  const conflicts = k.corpus.conflicts.filter(
-    (c) => c.topic === 'schedule' && (re.test(c.question.ko) || re.test(c.question.en)),
-  )
-  if (conflicts.length === 0) return draft
-  const extra: string[] = []
-  for (const c of conflicts) {
-    extra.push(t.conflictIntro(c.question[t.lang]))
-    for (const side of c.sides) extra.push(t.conflictSide(side[t.lang], sourceBy(input, side.sources)))
-  }
-  return {
-    ...draft,
-    paragraphs: [...draft.paragraphs, ...extra],
-    sources: [...(draft.sources ?? []), ...conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources))],
-    conflict: true,
-  }
+  if (input.route.phase === undefined || !draft.answered) return draft
+  return withConflicts(input, draft, scheduleConflicts(input.k, input.route.phase))
 }
 
 function modelRelease(input: ComposeInput): Draft {

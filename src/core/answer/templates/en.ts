@@ -165,6 +165,7 @@ export const en: Templates = {
       ? `${first} ${joinList(out, 'en')} ${out.length > 1 ? 'were' : 'was'} eliminated.`
       : first
   },
+  teamCount: (label, n) => `${label}: ${n} in all.`,
   nextEvent: (title, d) => `Next: ${title}, planned for ${date(d)}.`,
   phaseNotKnown(phase, scheduled) {
     const name = stage({ kind: 'evaluation', phase })

@@ -147,6 +147,7 @@ export const ko: Templates = {
     const first = `현재 남아 있는 정예팀은 ${joinList(active, 'ko')} ${active.length}곳입니다.`
     return out.length ? `${first} ${withParticle(joinList(out, 'ko'), '은/는')} 탈락했습니다.` : first
   },
+  teamCount: (label, n) => `${label}: 모두 ${n}곳입니다.`,
   nextEvent: (title, d) => `다음 일정은 ${date(d)} ${title}(예정)입니다.`,
   phaseNotKnown(phase, scheduled) {
     const name = stage({ kind: 'evaluation', phase })

@@ -25,6 +25,8 @@ export interface Templates {
   /** The latest standing: teams still in and teams out. */
   currentState(active: string[], out: string[]): string
   nextEvent(title: string, date: string): string
+  /** "How many …?": the number of teams with one result, e.g. "지원: 모두 15곳입니다." */
+  teamCount(label: string, n: number): string
   /** Results of a phase the corpus does not hold yet. */
   phaseNotKnown(phase: number, scheduledDate?: string): string
   claimConfirmed(statement: string): string
