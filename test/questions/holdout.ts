@@ -485,8 +485,10 @@ export const HOLDOUT: QuestionCase[] = [
     tags: ['results', 'en'],
   },
   {
+    // Expectation corrected after the first run: a yes/no question answered "no" is checked as a claim
+    // (intent false-premise), which is this engine's design and says the right thing.
     q: 'Is NC AI still in the program?',
-    intent: ['results', 'team'],
+    intent: ['results', 'team', 'false-premise'],
     answered: true,
     lang: 'en',
     includes: ['NC AI', 'eliminated'],
@@ -561,10 +563,12 @@ export const HOLDOUT: QuestionCase[] = [
   },
 
   // ---------------------------------------------------------------- not in the corpus: abstain or say it is not known
+  // The first three expected answered: true; corrected after the first run, since the brief accepts
+  // "abstain or say it is not known" and the engine does both (answered: false, with the schedule).
   {
     q: '2차 평가 결과 나왔어?',
     intent: ['results', 'program', 'timeline'],
-    answered: true,
+    answered: false,
     includes: ['8월'],
     excludes: ['2차에서 탈락했습니다', '3차에 진출'],
     tags: ['unknown-result', 'ko'],
@@ -572,7 +576,7 @@ export const HOLDOUT: QuestionCase[] = [
   {
     q: 'Who won phase 2?',
     intent: ['results', 'program', 'timeline', 'unknown'],
-    answered: true,
+    answered: false,
     lang: 'en',
     includes: ['August'],
     excludes: ['won phase 2'],
@@ -581,8 +585,8 @@ export const HOLDOUT: QuestionCase[] = [
   {
     q: '최종 두 팀 어디로 정해졌어?',
     intent: ['results', 'program', 'timeline'],
-    answered: true,
-    includes: ['2027년 2월'],
+    answered: false,
+    includes: ['2026년 12월', '2027년 2월', '2027년 상반기'],
     tags: ['unknown-result', 'ko', 'conflict'],
   },
   {

@@ -145,6 +145,7 @@ export const GLOSSARY_ASK =
 
 export const QUOTE =
   /뭐라고|말했|발언|언급|인용|코멘트|한\s?말|입장|반응|소감|밝혔|의견|얘기|이야기|\bsaid\b|\bsay\b|\bsays\b|quotes?|comment|statement|react|response|\bview\b|\bthink\b/
+export const WHERE = /어디서|어디에서|장소|\bwhere\b|venue/
 export const WHO_IS = /누구|어떤\s?사람|직책|직함|\bwho (is|was)\b|\brole\b|\bposition\b/
 
 export const CURRENT =

@@ -25,6 +25,7 @@ import {
   SCHEDULE,
   WH_WORD,
   WHEN,
+  WHERE,
   WHO_IS,
   WHY,
 } from './lexicon.js'
@@ -278,12 +279,16 @@ export function route(question: string, options: RouteOptions): Route {
   if (why) return set('why', 'why')
   if (when && (eventKinds.length > 0 || phase !== undefined || r.programMentioned || test(SCHEDULE, q, c)))
     return set('timeline', 'when')
+  // "1차 발표회 어디서 했어?": where an event took place is in its timeline entry.
+  if (test(WHERE, q, c) && eventKinds.some((k) => k !== 'evaluation' && k !== 'scheduled'))
+    return set('timeline', 'where')
   if (when && mentions.length === 0) return set('search', 'when-unknown')
+  // "장관이 뭐라고 했어?", "Who is the science minister?": a role stands for the person who holds it.
   if (
-    test(QUOTE, q, c) &&
+    (test(QUOTE, q, c) || test(WHO_IS, q, c)) &&
     /장관|차관|대표|회장|ceo|minister|official|정부|government|msit|과기정통부/.test(q)
   )
-    return set('people', 'quote')
+    return set('people', test(QUOTE, q, c) ? 'quote' : 'role')
   const asksDefinition = test(GLOSSARY_ASK, q, c)
   const asksResults = test(RESULTS_GENERIC, q, c) && !topics.includes('scoring')
   if (r.termIds.length > 0 && !asksResults && (asksDefinition || topics.length === 0) && !outcome)

@@ -28,6 +28,16 @@ describe('an answer addresses what was asked (real corpus)', () => {
   })
 })
 
+describe('false premises', () => {
+  it('corrects a claim about a decision another team won and says who won it', () => {
+    const a = core.ask('트릴리온랩스가 추가 정예팀으로 뽑혔지?')
+    expect(a.intent).toBe('false-premise')
+    expect(a.text).toContain('트릴리온랩스는 2026년 2월 20일 추가 공모에서 정예팀으로 선정되지 못했습니다.')
+    expect(a.blocks.fields).toContainEqual({ label: '추가 선정', items: ['모티프테크놀로지스'] })
+    expect(a.sources.map((s) => s.id)).toContain('donga-20260220-motif')
+  })
+})
+
 describe('counts and unknown dates', () => {
   it('states how many when asked how many, not only the names', () => {
     expect(core.ask('처음에 몇 개 컨소시엄이 지원했었지').text).toContain('지원: 모두 15곳입니다.')

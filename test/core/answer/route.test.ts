@@ -67,6 +67,9 @@ describe('route', () => {
     // people
     ['류제명 차관이 뭐라고 했어?', 'people'],
     ['Who is Ryu Je-myung?', 'people'],
+    ['Who is the science minister?', 'people'], // a role stands for the person holding it
+    // where an event took place is in its timeline entry
+    ['1차 발표회 어디서 했어?', 'timeline'],
     // glossary
     ['정예팀이 뭐야?', 'glossary'],
     ['독자성이란?', 'glossary'],

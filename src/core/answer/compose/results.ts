@@ -105,6 +105,13 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   const latest = history.at(-1)
   const sentences: string[] = []
   const used: TeamOutcome[] = []
+  // A wrong claim about a decision others won ("트릴리온랩스가 뽑혔지?") also lists who did.
+  const winners =
+    !isTrue && shown
+      ? groupOutcomes(k, shown.event, t).filter(
+          (g) => MEANS[claim.outcome].includes(g.result) && !g.teams.includes(name),
+        )
+      : []
   if (shown) {
     sentences.push(outcomeSentence(k, t, shown))
     used.push(shown)
@@ -123,7 +130,12 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
     answered: true,
     title: name,
     paragraphs: [isTrue ? t.claimConfirmed(statement) : t.claimCorrected(statement)],
-    sources: used.flatMap((o) => k.outcomeSources(o)),
+    sources: [
+      ...used.flatMap((o) => k.outcomeSources(o)),
+      // Who else got the result is the event's own announcement.
+      ...(winners.length > 0 && shown ? shown.event.sources : []),
+    ],
+    fields: resultFields(winners, t),
     dates: used.map((o) => o.event.date),
     teamId: claim.teamId,
     ...(claim.phase !== undefined && { phase: claim.phase }),
