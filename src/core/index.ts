@@ -33,6 +33,7 @@ export {
   latestEvaluation,
   latestResultEvent,
   nextScheduledEvents,
+  replacesStatus,
   teamStatus,
 } from './corpus/state.js'
 export type { Corpus, CorpusDocument } from './corpus/types.js'

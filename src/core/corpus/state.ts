@@ -29,6 +29,20 @@ function isOnOrBefore(event: TimelineEvent, asOf: string | undefined): boolean {
   return asOf === undefined || startOfPartialDate(event.date) <= startOfPartialDate(asOf)
 }
 
+/** Results that take a team out of the program. */
+const EXITS: ReadonlySet<OutcomeResult> = new Set(['screened-out', 'not-selected', 'eliminated', 'withdrew'])
+
+/**
+ * Whether a later outcome becomes the team's status. A pending outcome never hides a known result, and
+ * declining a later call does not hide why a team was already out (eliminated stays eliminated).
+ */
+export function replacesStatus(current: OutcomeResult | undefined, next: OutcomeResult): boolean {
+  if (current === undefined) return true
+  if (next === 'pending') return current === 'pending'
+  if (next === 'declined') return !EXITS.has(current)
+  return true
+}
+
 /**
  * The current result of every team named in the timeline, in teams.yaml order.
  * Teams the timeline never names are left out (the loader rejects such a corpus anyway).
@@ -39,8 +53,7 @@ export function deriveTeamStatus(corpus: Pick<Corpus, 'events' | 'teams'>, asOf?
     if (!isOnOrBefore(event, asOf)) continue
     for (const outcome of event.outcomes) {
       const current = byTeam.get(outcome.team)
-      // A pending outcome never hides a known result; it only stands in when nothing is known yet.
-      if (outcome.result === 'pending' && current && current.result !== 'pending') continue
+      if (!replacesStatus(current?.result, outcome.result)) continue
       byTeam.set(outcome.team, {
         teamId: outcome.team,
         result: outcome.result,

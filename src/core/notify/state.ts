@@ -1,3 +1,4 @@
+import { replacesStatus } from '../corpus/state.js'
 import type { Corpus } from '../corpus/types.js'
 import type { EventRef, EventState, ResultsState, SourceRef, TeamRef, TeamStanding } from './types.js'
 
@@ -59,14 +60,12 @@ export function publishedOutcomes(event: EventState | undefined): EventState['ou
  */
 export function teamStatusesOf(state: ResultsState): Map<string, TeamStanding> {
   const statuses = new Map<string, TeamStanding>()
-  for (const event of Object.values(state.events)) {
+  const inOrder = Object.values(state.events).sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id))
+  for (const event of inOrder) {
     for (const [team, result] of Object.entries(publishedOutcomes(event))) {
-      const current = statuses.get(team)
-      const later =
-        !current ||
-        compare(event.date, current.date) > 0 ||
-        (event.date === current.date && compare(event.id, current.eventId) > 0)
-      if (later) statuses.set(team, { result, eventId: event.id, date: event.date })
+      if (replacesStatus(statuses.get(team)?.result, result)) {
+        statuses.set(team, { result, eventId: event.id, date: event.date })
+      }
     }
   }
   return statuses

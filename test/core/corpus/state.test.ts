@@ -8,6 +8,7 @@ import {
   latestResultEvent,
   loadCorpusOrThrow,
   nextScheduledEvents,
+  replacesStatus,
   teamStatus,
 } from '../../../src/core/index.js'
 
@@ -15,6 +16,21 @@ let corpus: Corpus
 
 beforeAll(async () => {
   corpus = await loadCorpusOrThrow('test/fixtures/corpus')
+})
+
+describe('replacesStatus', () => {
+  it('keeps an exit when the team later declines a call, but lets declining stand for a team still in', () => {
+    expect(replacesStatus('eliminated', 'declined')).toBe(false)
+    expect(replacesStatus('not-selected', 'declined')).toBe(false)
+    expect(replacesStatus('applied', 'declined')).toBe(true)
+    expect(replacesStatus(undefined, 'declined')).toBe(true)
+  })
+
+  it('never lets a pending outcome hide a known result', () => {
+    expect(replacesStatus('advanced', 'pending')).toBe(false)
+    expect(replacesStatus('pending', 'pending')).toBe(true)
+    expect(replacesStatus('eliminated', 'added')).toBe(true)
+  })
 })
 
 describe('deriveTeamStatus', () => {
@@ -29,12 +45,12 @@ describe('deriveTeamStatus', () => {
       },
       { teamId: 'skt', result: 'advanced', eventId: 'phase1-results', date: '2026-01-15', phase: 1 },
       { teamId: 'upstage', result: 'advanced', eventId: 'phase1-results', date: '2026-01-15', phase: 1 },
-      // Reason: after elimination Naver Cloud declined the re-tender; that is its latest outcome.
+      // Reason: Naver Cloud declined the re-tender after it was eliminated; declining does not hide why it is out.
       {
         teamId: 'naver-cloud',
-        result: 'declined',
-        eventId: 'retender-declined',
-        date: '2026-01-16',
+        result: 'eliminated',
+        eventId: 'phase1-results',
+        date: '2026-01-15',
         phase: 1,
       },
       { teamId: 'motif', result: 'added', eventId: 'addition-2026', date: '2026-02-20', phase: 1 },
