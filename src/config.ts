@@ -82,6 +82,7 @@ const EnvSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
   DATA_DIR: z.string().trim().min(1).default('data'),
   CORPUS_WATCH: bool(true),
+  CORPUS_RESCAN_SECONDS: int(30, 0, 86_400),
 
   SLACK_BOT_TOKEN: prefixedToken('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions'),
   SLACK_SIGNING_SECRET: optionalText,
@@ -120,6 +121,8 @@ export interface Config {
   corpusDir: string
   dataDir: string
   corpusWatch: boolean
+  /** With CORPUS_WATCH: also re-read the corpus this often, in case a file event was missed; 0 = never. */
+  corpusRescanSeconds: number
   slack?: {
     botToken: string
     signingSecret?: string
@@ -194,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corpusDir: e.CORPUS_DIR,
     dataDir: e.DATA_DIR,
     corpusWatch: e.CORPUS_WATCH,
+    corpusRescanSeconds: e.CORPUS_RESCAN_SECONDS,
     ...(e.SLACK_BOT_TOKEN && {
       slack: {
         botToken: e.SLACK_BOT_TOKEN,

@@ -124,6 +124,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     if (config.corpusWatch) {
       watch = watchCorpus(config.corpusDir, {
         currentHash: corpus.hash,
+        rescanMs: config.corpusRescanSeconds * 1000,
         logger,
         onLoad: (next) => {
           core.swap(next, loadOrBuildIndex(next, { dataDir: indexDir }))
@@ -150,6 +151,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     throw err
   }
 
+  logger.info({ adapters: adapters.map((a) => a.name), watch: config.corpusWatch }, 'kai-bot ready')
   return { config, logger, core, notifications, adapters, stop }
 }
 

@@ -37,6 +37,7 @@ async function startBotProcess(): Promise<BotProcess> {
   const b = spawnBot(env)
   await b.waitForLog(isMsg('adapter ready'))
   await b.waitForLog((l) => l.msg === 'adapter ready' && l.adapter === 'discord')
+  await b.waitForLog(isMsg('kai-bot ready'))
   return b
 }
 
@@ -74,6 +75,8 @@ beforeAll(async () => {
     CORPUS_DIR: corpusDir,
     DATA_DIR: dataDir,
     CORPUS_WATCH: 'true',
+    // File events can be missed while the watch starts under load; the rescan catches those edits.
+    CORPUS_RESCAN_SECONDS: '1',
     NOTIFY_SLACK_CHANNELS: `${SLACK_CHANNEL}:ko`,
     NOTIFY_DISCORD_CHANNELS: `${DISCORD_CHANNEL}:en`,
   }

@@ -20,6 +20,11 @@ export interface WatchCorpusOptions {
   debounceMs?: number
   /** Hash of the corpus the caller already serves, so an unchanged corpus is not reported again. */
   currentHash?: string
+  /**
+   * Also re-read the corpus this often (ms; 0 = never). File events can be missed — an edit made while the
+   * watch is still starting, or on a network filesystem — and an unchanged corpus costs only a read and a hash.
+   */
+  rescanMs?: number
 }
 
 /** A running watch; `close()` stops it and cancels any pending reload. */
@@ -44,7 +49,7 @@ function isRelevant(filename: string | null): boolean {
  * the same as the one before the error.
  */
 export function watchCorpus(dir: string, options: WatchCorpusOptions): CorpusWatch {
-  const { onLoad, onError, debounceMs = 200 } = options
+  const { onLoad, onError, debounceMs = 200, rescanMs = 0 } = options
   const log = options.logger ?? noopLogger
   let lastHash = options.currentHash
   let timer: NodeJS.Timeout | undefined
@@ -112,11 +117,16 @@ export function watchCorpus(dir: string, options: WatchCorpusOptions): CorpusWat
     if (isRelevant(filename)) schedule()
   })
   watcher.on('error', (err) => log.error({ err, dir }, 'corpus watch failed'))
+  // An edit made between the caller's load and this watch starting must not be lost: look once now.
+  if (options.currentHash !== undefined) schedule()
+  const rescan = rescanMs > 0 ? setInterval(schedule, rescanMs) : undefined
+  rescan?.unref()
 
   return {
     close() {
       closed = true
       if (timer) clearTimeout(timer)
+      if (rescan) clearInterval(rescan)
       watcher.close()
     },
   }

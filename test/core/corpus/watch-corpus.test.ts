@@ -128,4 +128,23 @@ describe('watchCorpus', () => {
       '두 팀이 탈락했다.',
     )
   })
+
+  it('catches an edit made before the watch started, by looking once at start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kai-watch-'))
+    temps.push(dir)
+    cpSync('test/fixtures/corpus', dir, { recursive: true })
+    const initial = await loadCorpusOrThrow(dir)
+    replaceIn(dir, 'glossary.yaml', '정예 팀', '정예 팀, 국가대표 정예팀')()
+    const rec = recorder()
+    const seen = await rec.next(() => {
+      watch ??= watchCorpus(dir, {
+        onLoad: rec.onLoad,
+        onError: rec.onError,
+        debounceMs: 50,
+        currentHash: initial.hash,
+      })
+    })
+    expect(seen.kind).toBe('load')
+    expect(rec.seen).toHaveLength(1)
+  })
 })
