@@ -34,6 +34,8 @@ export interface BuiltEngine {
    * reload would: passages of the new corpus, then only what changed goes through the index.
    */
   applyChange(next: Corpus): ChangeTiming
+  /** Our search index, for tools that explain what a question did (bench/slowest.ts). */
+  index?: SearchIndex
 }
 
 export interface Engine {
@@ -71,6 +73,7 @@ export function createOursEngine(): Engine {
     let core = createKaiCore(corpus, { index, matcher })
     let current = corpus
     return {
+      index,
       ask: (q) => core.ask(q),
       save(dir) {
         return statSync(saveIndex(dir, current.hash, index)).size

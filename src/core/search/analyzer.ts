@@ -162,10 +162,10 @@ export interface QueryUnit {
 /** The analysed question: weighted index terms for retrieval, and the units that coverage is computed over. */
 export interface QueryPlan {
   /** Distinct index terms with a weight (1 for the person's own words, less for expansions). */
-  terms: Map<string, number>
-  units: QueryUnit[]
-  mentions: EntityMention[]
-  synonyms: SynonymMatch[]
+  readonly terms: ReadonlyMap<string, number>
+  readonly units: readonly QueryUnit[]
+  readonly mentions: readonly EntityMention[]
+  readonly synonyms: readonly SynonymMatch[]
 }
 
 const EXPANSION_WEIGHT = 0.6
@@ -200,11 +200,34 @@ function residualWords(text: string, blank: boolean[]): string[][] {
 }
 
 /**
+ * Perf (issue 7, bench/profile.ts): one answer analyses its question several times (unknown words,
+ * quotes, the search, what the answer left unsaid), a quarter of the answer time at 10k passages. The
+ * last few plans are kept per matcher (a new corpus has a new matcher), so each is made once.
+ */
+const PLAN_CACHE_SIZE = 8
+const planCache = new WeakMap<EntityMatcher, Map<string, QueryPlan>>()
+
+/**
  * Query-side analysis: names are recognised first and expanded to the corpus's canonical names in both
  * languages (엘지 → LG AI연구원 / LG AI Research), synonyms add the corpus's verbs (떨어졌어 → 탈락 /
- * eliminated), question words are dropped, and what remains is analysed like passages.
+ * eliminated), question words are dropped, and what remains is analysed like passages. The plan may be
+ * shared with other callers asking about the same question: read it, never change it.
  */
 export function analyzeQuery(question: string, matcher: EntityMatcher): QueryPlan {
+  let plans = planCache.get(matcher)
+  if (!plans) {
+    plans = new Map()
+    planCache.set(matcher, plans)
+  }
+  const cached = plans.get(question)
+  if (cached) return cached
+  const plan = planQuery(question, matcher)
+  if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!)
+  plans.set(question, plan)
+  return plan
+}
+
+function planQuery(question: string, matcher: EntityMatcher): QueryPlan {
   const text = normalizeText(question)
   const mentions = matcher.find(text)
   const synonyms = findSynonyms(text)

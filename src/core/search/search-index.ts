@@ -1,6 +1,7 @@
-import MiniSearch, { type SearchResult } from 'minisearch'
+import MiniSearch from 'minisearch'
 import type { Lang } from '../corpus/schema.js'
 import { ANALYZER_VERSION, analyze, analyzeQuery, type QueryPlan } from './analyzer.js'
+import { type Bm25Scorer, createBm25Scorer, type ScoredDocument } from './bm25.js'
 import type { EntityMatcher } from './entities.js'
 import type { Passage, PassageKind } from './passages.js'
 
@@ -81,7 +82,6 @@ export interface PersistedSearchIndex {
   analyzerVersion: number
   minisearch: unknown
   passages: Passage[]
-  df: Array<[string, number]>
 }
 
 interface Entry {
@@ -91,7 +91,6 @@ interface Entry {
 }
 
 const identity = (term: string) => term
-const splitTerms = (text: string) => text.split(' ')
 
 /** Builds a search index over `passages`; names in queries are expanded when a matcher is given. */
 export function createSearchIndex(
@@ -112,10 +111,11 @@ export function restoreSearchIndex(
 
 class KaiSearchIndex implements SearchIndex {
   private readonly entries = new Map<string, Entry>()
-  private readonly dfs: Map<string, number>
+  /** The same entries by MiniSearch's short id, so filtering a posting is an array read. */
+  private readonly byShortId: Array<Entry | undefined> = []
   private readonly ms: MiniSearch<Passage>
-  /** Terms of the passage being added, so each text is analysed once (MiniSearch calls `tokenize`). */
-  private pending: { text: string; terms: string[] } | undefined
+  /** Document frequencies and candidate scoring, read from MiniSearch's postings. */
+  private readonly scorer: Bm25Scorer
   private matcher: EntityMatcher | undefined
 
   constructor(
@@ -128,20 +128,23 @@ class KaiSearchIndex implements SearchIndex {
       idField: 'id',
       fields: ['text'],
       storeFields: [],
-      tokenize: (text: string) => {
-        const pending = this.pending
-        return pending && pending.text === text ? pending.terms : analyze(text)
-      },
+      tokenize: analyze,
       processTerm: identity,
     }
     if (persisted) {
       this.ms = MiniSearch.loadJS(persisted.minisearch as Parameters<typeof MiniSearch.loadJS>[0], options)
-      this.dfs = new Map(persisted.df)
-      for (const passage of persisted.passages) this.entries.set(passage.id, entryOf(passage))
     } else {
-      this.dfs = new Map()
       this.ms = MiniSearch.loadJS(this.bulkIndex(passages ?? []), options)
     }
+    this.scorer = createBm25Scorer(this.ms)
+    for (const passage of persisted?.passages ?? passages ?? []) this.remember(passage)
+  }
+
+  private remember(passage: Passage) {
+    const entry = entryOf(passage)
+    this.entries.set(passage.id, entry)
+    const shortId = this.scorer.shortIdOf(passage.id)
+    if (shortId !== undefined) this.byShortId[shortId] = entry
   }
 
   /**
@@ -155,8 +158,10 @@ class KaiSearchIndex implements SearchIndex {
     const fieldLength: Record<number, number[]> = {}
     const postings = new Map<string, Record<number, number>>()
     let lengthSum = 0
+    const seen: Record<string, true> = Object.create(null)
     passages.forEach((passage, shortId) => {
-      if (this.entries.has(passage.id)) throw new Error(`MiniSearch: duplicate ID ${passage.id}`)
+      if (passage.id in seen) throw new Error(`MiniSearch: duplicate ID ${passage.id}`)
+      seen[passage.id] = true
       const tf = new Map<string, number>()
       for (const term of analyze(passage.text)) tf.set(term, (tf.get(term) ?? 0) + 1)
       documentIds[shortId] = passage.id
@@ -164,12 +169,10 @@ class KaiSearchIndex implements SearchIndex {
       fieldLength[shortId] = [tf.size]
       lengthSum += tf.size
       for (const [term, count] of tf) {
-        this.dfs.set(term, (this.dfs.get(term) ?? 0) + 1)
-        let row = postings.get(term)
-        if (!row) postings.set(term, (row = {}))
-        row[shortId] = count
+        const row = postings.get(term)
+        if (row) row[shortId] = count
+        else postings.set(term, { [shortId]: count })
       }
-      this.entries.set(passage.id, entryOf(passage))
     })
     return {
       documentCount: passages.length,
@@ -190,7 +193,7 @@ class KaiSearchIndex implements SearchIndex {
   }
 
   df(term: string) {
-    return this.dfs.get(term) ?? 0
+    return this.scorer.df(term)
   }
 
   passage(id: string) {
@@ -221,15 +224,13 @@ class KaiSearchIndex implements SearchIndex {
     const trace: SearchTrace = { plan, known, searched, candidates: 0 }
     if (searched.length === 0) return { hits: [], trace }
 
-    const allowed = this.filterFor(options)
-    const results = this.ms.search(searched.join(' '), {
-      tokenize: splitTerms,
-      processTerm: identity,
-      boostTerm: (term) => plan.terms.get(term) ?? 1,
-      ...(allowed ? { boostDocument: (id: string) => (allowed(id) ? 1 : 0) } : {}),
-    })
-    const candidates = results.slice(0, CANDIDATE_CAP)
-    trace.candidates = results.length
+    const { top: candidates, matched } = this.scorer.top(
+      searched,
+      (term) => plan.terms.get(term) ?? 1,
+      this.filterFor(options),
+      CANDIDATE_CAP,
+    )
+    trace.candidates = matched
     const unsearched = known.slice(searched.length)
     const n = this.entries.size
     const ranked = candidates.map((result) => this.rerank(result, unsearched, n, plan))
@@ -251,12 +252,12 @@ class KaiSearchIndex implements SearchIndex {
    * bigrams would otherwise make the team's profile win every question that names the team.
    */
   private rerank(
-    result: SearchResult,
+    result: ScoredDocument,
     unsearched: Array<{ term: string; df: number }>,
     n: number,
     plan: QueryPlan,
   ) {
-    const entry = this.entries.get(result.id as string)!
+    const entry = this.byShortId[result.shortId]!
     const matched = [...result.queryTerms]
     let sum = result.score / Math.max(1, result.queryTerms.length)
     for (const { term, df } of unsearched) {
@@ -268,11 +269,11 @@ class KaiSearchIndex implements SearchIndex {
     return { entry, matched, coverage: covered, score: sum * (COVERAGE_FLOOR + covered) ** COVERAGE_POWER }
   }
 
-  private filterFor(options: SearchOptions): ((id: string) => boolean) | undefined {
+  private filterFor(options: SearchOptions): ((shortId: number) => boolean) | undefined {
     const { kinds, teams, lang } = options
     if (!kinds && !teams && !lang) return undefined
-    return (id) => {
-      const passage = this.entries.get(id)?.passage
+    return (shortId) => {
+      const passage = this.byShortId[shortId]?.passage
       if (!passage) return false
       if (kinds && !kinds.includes(passage.kind)) return false
       if (lang && passage.lang !== lang && passage.lang !== 'both') return false
@@ -282,23 +283,20 @@ class KaiSearchIndex implements SearchIndex {
   }
 
   private add(passage: Passage) {
-    const terms = analyze(passage.text)
-    for (const term of new Set(terms)) this.dfs.set(term, (this.dfs.get(term) ?? 0) + 1)
-    this.pending = { text: passage.text, terms }
     this.ms.add(passage)
-    this.pending = undefined
-    this.entries.set(passage.id, entryOf(passage))
+    this.remember(passage)
   }
 
+  /**
+   * `remove` (not `discard`): it takes the passage's postings out at once, so document frequencies and
+   * the scorer never meet a stale posting. It needs the text as indexed, which `entries` holds.
+   */
   private remove(id: string) {
     const entry = this.entries.get(id)
     if (!entry) return
-    for (const term of new Set(analyze(entry.passage.text))) {
-      const left = (this.dfs.get(term) ?? 0) - 1
-      if (left > 0) this.dfs.set(term, left)
-      else this.dfs.delete(term)
-    }
-    this.ms.discard(id)
+    const shortId = this.scorer.shortIdOf(id)
+    if (shortId !== undefined) this.byShortId[shortId] = undefined
+    this.ms.remove(entry.passage)
     this.entries.delete(id)
   }
 
@@ -334,7 +332,6 @@ class KaiSearchIndex implements SearchIndex {
       analyzerVersion: ANALYZER_VERSION,
       minisearch: this.ms.toJSON(),
       passages: [...this.entries.values()].map((e) => e.passage),
-      df: [...this.dfs],
     }
   }
 }
