@@ -1,8 +1,9 @@
-import { analyzeQuery, type QueryUnit } from '../search/analyzer.js'
+import { analyze, analyzeQuery, type QueryUnit } from '../search/analyzer.js'
 import type { EntityMatcher } from '../search/entities.js'
 import { passageText } from '../search/passages.js'
 import type { SearchHit, SearchIndex } from '../search/search-index.js'
 import { FALLBACK_MIN_COVERAGE } from './compose/fallback.js'
+import { type ComposeInput, withConflicts } from './compose/shared.js'
 import type { Draft } from './draft.js'
 import type { Lang } from './types.js'
 import { contentWords } from './unknown-words.js'
@@ -63,4 +64,29 @@ function addsMissing(hit: SearchHit, missing: QueryUnit[], draftText: string, la
     .replace(/(\d),(?=\d{3}(?!\d))/gu, '$1')
   // At least half of what the answer left unsaid, so a passage that shares one stray word is not added.
   return missing.filter((u) => says(passage, u)).length * 2 >= missing.length
+}
+
+/** A term this rare (share of passages) is specific enough to tie a question to a conflict. */
+const RARE_SHARE = 0.03
+/** How many rare terms a question must share with a conflict's own question to be about it. */
+const CONFLICT_MIN_SHARED = 2
+
+/**
+ * Conflicts the question is about although the composer did not show them ("Which Qwen version was Naver's
+ * encoder from?" answered with Naver's profile): every side is added with who says it, never one alone.
+ */
+export function addressConflicts(input: ComposeInput, draft: Draft, index: SearchIndex): Draft {
+  if (!draft.answered || draft.conflict) return draft
+  const { k, t, question } = input
+  const rare = (term: string) =>
+    term.length > 1 && index.df(term) > 0 && index.df(term) <= index.size * RARE_SHARE
+  const asked = new Set(analyze(question).filter(rare))
+  if (asked.size < CONFLICT_MIN_SHARED) return draft
+  const shown = draft.paragraphs.join('\n')
+  const conflicts = k.corpus.conflicts.filter((c) => {
+    if (c.sides.some((side) => shown.includes(side[t.lang]))) return false
+    const about = new Set(analyze(`${c.question.ko}\n${c.question.en}`))
+    return [...asked].filter((term) => about.has(term)).length >= CONFLICT_MIN_SHARED
+  })
+  return withConflicts(input, draft, conflicts)
 }

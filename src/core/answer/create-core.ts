@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus/types.js'
 import { createEntityMatcher, type EntityMatcher } from '../search/entities.js'
 import { buildPassages } from '../search/passages.js'
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js'
-import { addressMissingWords } from './address.js'
+import { addressConflicts, addressMissingWords } from './address.js'
 import { composeFallback } from './compose/fallback.js'
 import { composeGlossary } from './compose/glossary.js'
 import { composePeople } from './compose/people.js'
@@ -11,13 +11,14 @@ import { composeResults } from './compose/results.js'
 import type { ComposeInput } from './compose/shared.js'
 import { composeTeam } from './compose/team.js'
 import { composeTimeline } from './compose/timeline.js'
-import { composeWhy } from './compose/why.js'
+import { composeDecisionWhy, composeWhy } from './compose/why.js'
 import { abstain, type Draft, finish } from './draft.js'
 import { createKnowledge, type Knowledge } from './knowledge.js'
 import { detectLang } from './lang.js'
 import { INVALID_MAX_CHARS } from './lexicon.js'
 import { createMentionFinder, type FindMentions } from './mentions.js'
 import { compact } from './normalize.js'
+import { createQuoteFinder, type FindQuotes } from './quotes.js'
 import { blankRoute, type Route, route } from './route.js'
 import { type Templates, templatesFor } from './templates/index.js'
 import type { Answer, Choice, KaiCore, Lang } from './types.js'
@@ -54,7 +55,7 @@ function compose(input: ComposeInput, index: SearchIndex | undefined): Draft {
     case 'why':
       if (r.teamIds[0]) return composeWhy(input)
       if (r.topics.length > 0) return { ...composeProgram(input), intent: 'why' }
-      return composeFallback(input, index)
+      return composeDecisionWhy(input) ?? composeFallback(input, index)
     case 'people':
       return composePeople(input)
     case 'glossary':
@@ -71,6 +72,7 @@ function compose(input: ComposeInput, index: SearchIndex | undefined): Draft {
 interface Engine {
   k: Knowledge
   findMentions: FindMentions
+  findQuotes: FindQuotes
   index: SearchIndex | undefined
   matcher: EntityMatcher
 }
@@ -87,9 +89,12 @@ function answerRoute(
     const unknown = asksAboutTheProgramme(r) ? notInCorpus(engine, question) : []
     if (unknown.length > 0) draft = abstain(t, 'unknown', t.notInSources(unknown))
     else {
-      draft = compose({ k: engine.k, route: r, t, question }, engine.index)
-      if (engine.index && r.rule !== 'direct')
+      const input = { k: engine.k, route: r, t, question }
+      draft = compose(input, engine.index)
+      if (engine.index && r.rule !== 'direct') {
+        draft = addressConflicts(input, draft, engine.index)
         draft = addressMissingWords(draft, question, r.lang, engine.index, engine.matcher)
+      }
     }
   } catch (err) {
     onError?.(err, question)
@@ -147,7 +152,13 @@ function questionBank(engine: Engine, t: Templates): string[] {
 function buildEngine(corpus: Corpus, options: KaiCoreOptions): Engine {
   const matcher = options.matcher ?? createEntityMatcher(corpus)
   const index = options.index ?? createSearchIndex(buildPassages(corpus), { matcher })
-  return { k: createKnowledge(corpus), findMentions: createMentionFinder(corpus, matcher), index, matcher }
+  return {
+    k: createKnowledge(corpus),
+    findMentions: createMentionFinder(corpus, matcher),
+    findQuotes: createQuoteFinder(corpus, matcher),
+    index,
+    matcher,
+  }
 }
 
 /**
@@ -169,6 +180,7 @@ export function createKaiCore(corpus: Corpus, options: KaiCoreOptions = {}): Kai
       const text = typeof question === 'string' ? question : ''
       const r = route(text, {
         findMentions: engine.findMentions,
+        findQuotes: engine.findQuotes,
         ...(askOptions.lang && { lang: askOptions.lang }),
         ...(askOptions.fallbackLang && { fallbackLang: askOptions.fallbackLang }),
         ...(askOptions.context && { context: askOptions.context }),

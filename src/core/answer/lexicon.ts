@@ -15,7 +15,7 @@ export const HELP =
 export const OUT_OF_SCOPE: RegExp[] = [
   /날씨|기온|미세\s?먼지|강수|비\s?(와|올까|오나)|눈\s?(와|올까)|\bweather\b|forecast|\brain(ing)?\b|temperature/,
   /주가|주식|시세|환율|비트\s?코인|코인\s?가격|가격|얼마에\s?(사|팔)|\bstock\b|\bshares?\b|share price|\bprices?\b|exchange rate|bitcoin|crypto/,
-  /축구|야구|농구|배구|월드컵|올림픽|손흥민|류현진|프리미어\s?리그|\bsoccer\b|football|baseball|basketball|world cup|olympic|\bnba\b|premier league|super bowl/,
+  /축구|야구|농구|배구|월드컵|올림픽|손흥민|류현진|프리미어\s?리그|다이노스|트윈스|자이언츠|타이거즈|라이온즈|이글스|베어스|랜더스|히어로즈|위즈|선발\s?투수|롤드컵|페이커|\blck\b|\bt1\b|\bdinos\b|\btwins\b|esports|\bsoccer\b|football|baseball|basketball|world cup|olympic|\bnba\b|premier league|super bowl/,
   /맛집|레시피|요리법|recipe|restaurant|\bmovie|영화\s?추천|노래\s?추천|로또|lottery|운세|horoscope|\bjoke\b|농담/,
   /수도가?\s?어디|capital (city )?of|인구가?\s?몇|population of|달까지|distance to the moon|몇\s?살이야|how old is/,
 ]
@@ -32,10 +32,11 @@ export const SCHEDULE = /일정|스케줄|로드맵|타임라인|\bschedule\b|ro
 
 export const OUTCOME_WORDS = {
   advanced:
-    /진출|올라\s?(가|갔|간|감|왔|온)|붙었|붙은|통과|살아\s?남|합격|생존|남았|남은|진입|\badvanc|made it|make it|\bpass(ed)?\b|went through|moved? on|surviv|still in|qualif|\bremain/,
+    /진출|올라\s?(가|갔|간|감|왔|온)|붙었|붙은|붙음|붙어|붙냐|붙나|통과|살아\s?남|합격|생존|남았|남은|진입|\badvanc|made it|make it|\bpass(ed)?\b|went through|moved? on|surviv|still in|qualif|\bremain/,
   eliminated:
     /탈락|떨어\s?(졌|지|져|진|짐|뜨)|고배|잘렸|잘린|아웃|제외\s?(됐|된|되)|낙방|미끄러|eliminat|dropped|\bcut\b|knocked out|kicked out|\b(is|was|were|got|are) out\b|\bfail|disqualif|excluded|\blost\b/,
-  selected: /선정|뽑\s?(혔|힌|히|았|은|아)|선발|발탁|\bselect|\bchosen\b|\bchose\b|\bpicked\b/,
+  selected:
+    /선정|뽑\s?(혔|힌|히|았|은|아)|선발|발탁|\bselect|\bchosen\b|\bchose\b|\bpicked\b|\bwon\s(the|a)\b/,
   added:
     /추가\s?(됐|된|선정|팀|합류|로)|합류|새로\s?(들어|합류|뽑)|4\s?번째|네\s?번째|\badded\b|\bjoin(ed)?\b|fourth team|4th team|additional team/,
   applied:
@@ -46,7 +47,7 @@ export const OUTCOME_WORDS = {
 export type OutcomeWord = keyof typeof OUTCOME_WORDS
 
 export const RESULTS_GENERIC =
-  /결과|어떻게\s?(됐|되었)|어케\s?됐|누가\s?(이겼|남았|올라|붙|됐)|어디\s?(가|야|였|예요)|어느\s?(팀|곳|회사|기업)|현황|순위|성적|누구야|\bresults?\b|\boutcomes?\b|who (won|is left|remains|made|got)|which (teams?|companies|consortia)|standings|ranking|\bleft\b|\bremaining\b/
+  /결과|어떻게\s?(됐|되었|됨)|어케\s?(됐|됨|되)|누가\s?(이겼|남았|올라|붙|됐)|어디\s?(가|야|였|예요)|어느\s?(팀|곳|회사|기업)|현황|순위|성적|누구야|\bresults?\b|\boutcomes?\b|who (won|is left|remains|made|got)|which (teams?|companies|consortia)|standings|ranking|\bleft\b|\bremaining\b/
 
 export const WH_WORD =
   /누가|누구|어디|어느|뭐|무엇|무슨|몇|왜|언제|어떻게|어떤|\b(who|which|what|why|when|how|where)\b/
@@ -60,7 +61,10 @@ export const EN_TAG =
   /,\s?(right|correct|true|isn'?t (it|that so)|didn'?t (it|they|he|she)|wasn'?t it|weren'?t they|hasn'?t it)\s?\??$/
 
 export const ASPECTS = {
-  score: /점수|몇\s?점|점이야|점\s?받|득점|스코어|총점|\bscores?\b|\bpoints?\b|scored/,
+  score:
+    /점수|몇\s?점|점이야|점\s?받|득점|스코어|총점|몇\s?등|몇\s?위|\d\s?등(?!급)|일등|꼴등|꼴찌|등수|순위|\d\s?위(?!원|험|해)|최하위|최고점|최저점|평균|\bscores?\b|\bpoints?\b|scored|\branks?\b|\branked\b|\branking\b|first place|second place|last place|came (first|last|second|third)|highest|lowest|\baverage\b/,
+  dispute:
+    /논란|의혹|베꼈|베낀|베끼|복사|표절|카피|도용|\bcop(y|ied)\b|plagiar|disput|controvers|allegation|accus|derived from/,
   members:
     /멤버|구성원|구성|참여사|참여\s?(기업|기관|회사)|참여한\s?(곳|기업|회사)|파트너|협력사|컨소시엄\s?(사|에|은|는|멤버|참여)|누가\s?(같이|함께|참여)|함께\s?하는|누구누구|어디\s?어디|\bmembers?\b|partners?|who('s| is) (in|part of)|participat|made up of|companies (are )?in/,
   model:
@@ -90,7 +94,7 @@ export const PROGRAM_TOPICS: [FactTopic, RegExp][] = [
   ],
   [
     'budget',
-    /예산|사업비|얼마|몇\s?억|몇\s?조|금액|지원금|재원|\bbudget|how much (money|funding|is|was|will)|funding|₩|\bwon\b/,
+    /예산|사업비|얼마|몇\s?억|몇\s?조|금액|지원금|재원|\bbudget|how much (money|funding|is|was|will)|funding|₩|\d\s?(bn|billion|million|trillion)?\s?won\b|\bkrw\b/,
   ],
   ['gpu', /gpu|지피유|그래픽\s?카드|b200|h100|h200|엔비디아|nvidia|컴퓨팅\s?자원|연산\s?자원/],
   ['data', /데이터|\bdata\b|datasets?/],
@@ -103,7 +107,7 @@ export const PROGRAM_TOPICS: [FactTopic, RegExp][] = [
   ],
   [
     'structure',
-    /몇\s?(팀|개\s?팀|곳|개\s?사|개\s?컨소시엄)|팀\s?수|구조|진행\s?방식|어떻게\s?진행|어떻게\s?(줄|좁)|압축|서바이벌|how many teams|structure|how does (it|the (program|project)) work|narrow(ed)? down|format/,
+    /몇\s?(팀|개\s?팀|곳|개\s?사|개\s?컨소시엄)|팀\s?수|구조|진행\s?방식|어떻게\s?진행|어떻게\s?(줄|좁)|압축|서바이벌|how many teams|structure|how does (it|the (program|project)) work|narrow(ed)? down|format|지원\s?기간|몇\s?년|how many years|how long .{0,30}(fund|support)|(funded|supported) for/,
   ],
   [
     'support',
@@ -116,6 +120,10 @@ export const PROGRAM_TOPICS: [FactTopic, RegExp][] = [
   ['name', /이름|명칭|영어로|영문|별명|애칭|줄임말|약자|\bnames?\b|\bcalled\b|stand for|nickname|abbreviat/],
   ['history', /wbl|전신|월드\s?베스트|world best|\bhistory\b|이전\s?정부|윤석열|\borigin/],
   ['epoch', /에포크|에포치|epoch|notable\s?ai|주목할\s?만한/],
+  [
+    'reception',
+    /걱정|우려|비판|반발|낙인|업계\s?(반응|에서|는|의|목소리)|목소리|\bworr|concern|critici|backlash|stigma|industry (say|said|think|thought|react)/,
+  ],
   ['schedule', SCHEDULE],
 ]
 
@@ -148,6 +156,21 @@ export const QUOTE =
 export const WHERE = /어디서|어디에서|장소|\bwhere\b|venue/
 export const WHO_IS = /누구|어떤\s?사람|직책|직함|\bwho (is|was)\b|\brole\b|\bposition\b/
 
+/** "…라고 누가 말했어?", "who said …": the question gives the words and asks for the speaker. */
+export const WHO_SAID =
+  /누가\s?(말|한\s?말|했|그랬|주장|얘기|언급|발언)|누구\s?(말|발언|얘기)|(한|했던|말한|주장한|얘기한)\s?(사람|분|말)|(라고|다고|자고|냐고)\s?(한|했|말|주장|누가|얘기|그랬|언급)|\bwho (said|says|wrote|claimed|called|stated|told)\b|whose (words|quote)|\bsaid by\b/
+
+/** Roles people ask a team's person by ("NC AI 대표 누구야", "CEO of Motif"); each group names one role. */
+export const ROLE_GROUPS: readonly RegExp[] = [
+  /부사장|vice president|\bvp\b/,
+  /대표|\bceo\b|chief executive/,
+  /회장|\bchair(man|woman|person)?\b/,
+  /차관|vice minister/,
+  /장관|\bminister\b/,
+  /원장|소장|실장|연구소장|\bhead\b|\bdirector\b/,
+  /창업자|설립자|founder/,
+]
+
 export const CURRENT =
   /지금|오늘|현재|남은|남아|살아\s?남|아직|요즘|최신|최근\s?(상황|현황)|\bstill\b|\bremaining\b|\bleft\b|currently|\bnow\b|\btoday\b|latest/
 
@@ -167,7 +190,9 @@ export const QUESTION_WORDS = new Set(
     '퍼센트 프로 라운드 사람 부처 기관 회사 기업 갖다 가져다 가져온 빌려 시킨 시켰 시키 발표한 발표된 뽑은 ' +
     '정해 정해진 정했 정하 나왔 나온 나와 알려진 됐는 되는 된거 했던 하던 이름 번째 몇번째 순서 총 전체 ' +
     '제일 가장 최고 최저 개수 밝힌 처음 원래 최초 맨처음 나중 ' +
+    '소속 이거 저거 이게 그거 어케 되면 됐냐 됐음 했냐 시켰어 시켰냐 시켜 ' +
     'one two three four five six first second third fourth fifth ' +
+    'won win wins winner came come comes ' +
     'work works worked length size long big close closed open opened start started end ended happen happened ' +
     'mean means number count date day month year right correct true false yes really actually sure ' +
     'january february march april may june july august september october november december ' +
@@ -192,6 +217,8 @@ export const LEXICON: readonly RegExp[] = [
   GLOSSARY_ASK,
   QUOTE,
   WHO_IS,
+  WHO_SAID,
+  ...ROLE_GROUPS,
   CURRENT,
   DOMAIN,
   COUNT,

@@ -22,15 +22,18 @@ import {
   PROGRAM_TOPICS,
   QUOTE,
   RESULTS_GENERIC,
+  ROLE_GROUPS,
   SCHEDULE,
   WH_WORD,
   WHEN,
   WHERE,
   WHO_IS,
+  WHO_SAID,
   WHY,
 } from './lexicon.js'
 import type { FindMentions, Mention } from './mentions.js'
 import { compact, normalizeQuestion } from './normalize.js'
+import type { FindQuotes } from './quotes.js'
 import type { ConversationContext, Intent, Lang } from './types.js'
 
 export type { Aspect, OutcomeWord }
@@ -57,6 +60,8 @@ export interface Route {
   /** True when `teamIds` came from the conversation context ("그 팀 모델은?"). */
   teamFromContext: boolean
   personIds: string[]
+  /** Quotes the question cites by their words ("'모두가 승자'라고 누가 말했어?"), best first. */
+  quoteIds: string[]
   termIds: string[]
   modelIds: string[]
   organizationIds: string[]
@@ -77,11 +82,19 @@ export interface Route {
 
 export interface RouteOptions {
   findMentions: FindMentions
+  /** Finds quotes by their words; without it, quotes are found only by their speaker. */
+  findQuotes?: FindQuotes
   fallbackLang?: Lang
   /** Forces the answer language (otherwise it follows the question). */
   lang?: Lang
   context?: ConversationContext
 }
+
+/** The part of RESULTS_GENERIC that asks which team ("어디야", "누구야"). */
+const WHICH_TEAM = /어디\s?(가|야|였|예요)|어느\s?(팀|곳|회사|기업)|누구야/g
+/** Topics about what teams get; "몇 장", "얼마" ask their amount. */
+const SUPPORT_TOPICS = new Set<FactTopic>(['gpu', 'budget', 'support', 'data', 'talent'])
+const AMOUNT = /몇\s?(장|개|억|원|명)|얼마|how many|how much/
 
 const ORDINALS: [RegExp, number][] = [
   [
@@ -133,6 +146,7 @@ function outcomeOf(q: string, c: string): OutcomeWord | undefined {
 
 function aspectOf(q: string, c: string, mentions: Mention[]): Aspect {
   if (test(ASPECTS.score, q, c)) return 'score'
+  if (test(ASPECTS.dispute, q, c)) return 'dispute'
   if (test(ASPECTS.members, q, c)) return 'members'
   if (mentions.some((m) => m.kind === 'model') || test(ASPECTS.model, q, c)) return 'model'
   if (test(ASPECTS.goal, q, c)) return 'goal'
@@ -151,7 +165,9 @@ function isOutOfScope(q: string, c: string, mentions: Mention[]): boolean {
 }
 
 function asksConfirmation(q: string, lang: Lang): boolean {
-  if (lang === 'en') return CONFIRM.test(q) && !/^(who|which|what|why|when|how|where)\b/.test(q)
+  // "So Naver Cloud won the re-tender?": a statement with a question mark asks to confirm it.
+  if (lang === 'en')
+    return (CONFIRM.test(q) || /\?\s*$/.test(q)) && !/^(so\s)?(who|which|what|why|when|how|where)\b/.test(q)
   return !WH_WORD.test(q) || CONFIRM.test(q)
 }
 
@@ -172,6 +188,7 @@ export function blankRoute(lang: Lang, intent: Intent = 'unknown'): Route {
     teamIds: [],
     teamFromContext: false,
     personIds: [],
+    quoteIds: [],
     termIds: [],
     modelIds: [],
     organizationIds: [],
@@ -241,6 +258,18 @@ export function route(question: string, options: RouteOptions): Route {
   if (test(HELP, q, c)) return set('help', 'help')
   if (isOutOfScope(q, c, mentions)) return set('out-of-scope', 'out-of-scope')
 
+  // "'근소한 차이'라고 한 사람 누구야": the words of a quote lead to its speaker, whatever else is named.
+  const quoted = /['"‘’“”「」『』]/.test(question)
+  if (options.findQuotes && (test(WHO_SAID, q, c) || (quoted && test(WHO_IS, q, c)))) {
+    const hits = options.findQuotes(question)
+    if (hits.length > 0)
+      return {
+        ...set('people', 'quote-words'),
+        quoteIds: hits.map((h) => h.quote.id),
+        personIds: unique(hits.map((h) => h.personId)),
+      }
+  }
+
   const why = test(WHY, q, c)
   const when = test(WHEN, q, c)
   const team = teamIds[0]
@@ -248,6 +277,13 @@ export function route(question: string, options: RouteOptions): Route {
   if (team) {
     if (why) return set('why', 'team+why')
     if (when) return set('timeline', 'team+when')
+    // "NC AI 대표가 누구야", "Who is the CEO of Motif?": a team's person by role, not the team's results.
+    if (
+      personIds.length === 0 &&
+      ROLE_GROUPS.some((re) => re.test(q)) &&
+      (test(WHO_IS, q, c) || /이름/.test(q))
+    )
+      return set('people', 'team+role')
     if (outcome && asksConfirmation(q, lang)) {
       const claim: Claim = {
         teamId: team,
@@ -259,7 +295,9 @@ export function route(question: string, options: RouteOptions): Route {
     }
     if (personIds.length > 0 && (test(QUOTE, q, c) || test(WHO_IS, q, c))) return set('people', 'person')
     if (r.aspect !== 'profile' && r.aspect !== 'status') return set('team', `team+${r.aspect}`)
-    if (outcome || test(RESULTS_GENERIC, q, c) || phase !== undefined) return set('results', 'team+results')
+    // "모티프 모회사가 어디야": with a team named, 어디/누구 ask about the team, not which team won.
+    const asksResultsOfTeam = test(RESULTS_GENERIC, q.replace(WHICH_TEAM, ''), c.replace(WHICH_TEAM, ''))
+    if (outcome || asksResultsOfTeam || phase !== undefined) return set('results', 'team+results')
     if (topics.length > 0 && !teamFromContext && topics.some((t) => t !== 'name'))
       return set('program', 'team+topic')
     return set('team', teamFromContext ? 'context-team' : 'team')
@@ -272,6 +310,8 @@ export function route(question: string, options: RouteOptions): Route {
     return set('people', 'person')
   }
   const inDomain = test(DOMAIN, q, c) || mentions.length > 0 || phase !== undefined
+  // "최종 2개만 뽑는 방식 업계에선 뭐가 걱정이래": what people said about the programme, not its schedule.
+  if (topics.includes('reception') && personIds.length === 0) return set(why ? 'why' : 'program', 'reception')
   // "최종 우승팀은 어디야?" asks who won, which is not known; "최종 2팀은 언제?" asks when, which is recorded.
   if (r.finalTwo && !when && !test(SCHEDULE, q, c) && WH_WORD.test(q))
     return { ...set('results', 'final-two-who'), phase: 3 }
@@ -286,7 +326,10 @@ export function route(question: string, options: RouteOptions): Route {
   // "장관이 뭐라고 했어?", "Who is the science minister?": a role stands for the person who holds it.
   if (
     (test(QUOTE, q, c) || test(WHO_IS, q, c)) &&
-    /장관|차관|대표|회장|ceo|minister|official|정부|government|msit|과기정통부/.test(q)
+    (/장관|차관|대표|회장|부사장|실장|수석|ceo|minister|official|chair|president|정부|government|msit|과기정통부/.test(
+      q,
+    ) ||
+      r.organizationIds.length > 0)
   )
     return set('people', test(QUOTE, q, c) ? 'quote' : 'role')
   const asksDefinition = test(GLOSSARY_ASK, q, c)
@@ -296,6 +339,10 @@ export function route(question: string, options: RouteOptions): Route {
   if (r.current && inDomain && (topics.length === 0 || topics.every((t) => t === 'structure')))
     return set('results', 'current')
   // Outcome words (탈락, advanced) are the programme's own; "결과"/"who won" need a programme word too.
+  // "다섯 팀 총점 평균 얼마였어?": points are results of an evaluation, not money.
+  if (r.aspect === 'score' && inDomain && !topics.includes('scoring')) return set('results', 'scores')
+  // "추가로 들어온 팀은 GPU 몇 장 받아": an amount of support, whoever the outcome word describes.
+  if (topics.some((x) => SUPPORT_TOPICS.has(x)) && test(AMOUNT, q, c)) return set('program', 'support-amount')
   if (outcome || (inDomain && (asksResults || (phase !== undefined && topics.length === 0))))
     return set('results', 'results')
   if (test(SCHEDULE, q, c)) return set('timeline', 'schedule')

@@ -100,12 +100,46 @@ describe('route', () => {
     ["What is Japan's sovereign AI program?", 'out-of-scope'],
     ['프랑스 AI 정책은 어때?', 'out-of-scope'],
     ['LG 주가 얼마야?', 'out-of-scope'],
+    // a team nickname is also a sports club: 엔씨 다이노스, SKT T1
+    ['엔씨 다이노스 선발 투수 누구야', 'out-of-scope'],
+    ['Did SKT T1 win the LCK?', 'out-of-scope'],
+    // reception: what people said about the programme, even about the final two
+    ['최종 2팀만 남기는 거 업계 우려는?', 'program'],
+    // a role of a named team asks for a person, not the team's results
+    ['엔씨 대표 누구야', 'people'],
     // invalid
     ['', 'invalid'],
     ['   ', 'invalid'],
     ['가'.repeat(600), 'invalid'],
   ] as const)('routes %j to %s', (q, intent) => {
     expect(r(q).intent).toBe(intent)
+  })
+
+  it.each([
+    ['LG 몇 등이었어?', 'score'],
+    ['Which rank did Upstage get?', 'score'],
+    ['업스테이지 베꼈다는 논란', 'dispute'],
+    ['Did SKT copy DeepSeek?', 'dispute'],
+  ] as const)("reads %j as asking about the team's %s", (q, aspect) => {
+    expect(r(q).aspect).toBe(aspect)
+  })
+
+  it('reads colloquial 붙음 as a claim that the team advanced', () => {
+    expect(r('엘지 1차 붙음?').claim).toMatchObject({
+      teamId: 'lg-ai-research',
+      outcome: 'advanced',
+      phase: 1,
+    })
+  })
+
+  it('reads an English statement with a question mark as a claim to check', () => {
+    expect(r('So NC AI advanced?').claim).toMatchObject({ teamId: 'nc-ai', outcome: 'advanced' })
+  })
+
+  it('routes a question citing words to the quote finder only when it asks who said them', () => {
+    const findQuotes = () => [{ personId: 'p', quote: { id: 'q1' } as never, score: 1 }]
+    expect(r("'모두가 승자'라고 누가 말했어?", { findQuotes }).quoteIds).toEqual(['q1'])
+    expect(r("'모두가 승자'가 무슨 뜻이야?", { findQuotes }).quoteIds).toEqual([])
   })
 
   it('finds teams through aliases, models and typos', () => {

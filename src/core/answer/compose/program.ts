@@ -1,6 +1,6 @@
 import type { Conflict, Fact, FactTopic } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
-import { type ComposeInput, sourceBy } from './shared.js'
+import { byRelevance, type ComposeInput, sourceBy } from './shared.js'
 
 const FINAL = /최종|final|마지막|two teams|2개 팀|두 팀|2팀/i
 const COMMON_BIGRAMS = new Set(['어느', '인가', '것인', '는가', '무엇', '어떤', '얼마인'])
@@ -39,19 +39,34 @@ function concerns(question: string, conflict: Conflict): boolean {
   return false
 }
 const MAX_FACTS = 4
+/**
+ * GPUs, data and money are kinds of support: a question about the added team's GPUs is answered by the
+ * support it gets ("B200 768장"), so those facts compete on relevance with the topic's own.
+ */
+const TOPIC_FAMILY: Partial<Record<FactTopic, FactTopic[]>> = {
+  gpu: ['gpu', 'support'],
+  data: ['data', 'support'],
+  talent: ['talent', 'support'],
+}
 
 /** Programme facts by topic (goal, budget, support, schedule, …); conflicting sources are shown side by side. */
 export function composeProgram(input: ComposeInput): Draft {
   const { k, route, t } = input
-  const topics: FactTopic[] = route.finalTwo ? ['schedule', ...route.topics] : route.topics
+  // What people said about picking the final two is reception, not the final two's schedule.
+  const topics: FactTopic[] = route.topics.includes('reception')
+    ? ['reception', ...route.topics.filter((x) => x !== 'reception')]
+    : route.finalTwo
+      ? ['schedule', ...route.topics]
+      : route.topics
   const teamId = route.teamIds[0]
   if (topics.length === 0) return summary(input)
 
   for (const topic of topics) {
-    let facts = k.facts.filter((f) => f.topic === topic)
+    const family = TOPIC_FAMILY[topic] ?? [topic]
+    let facts = k.facts.filter((f) => family.includes(f.topic))
     let conflicts = k.corpus.conflicts.filter((c) => c.topic === topic)
     if (!route.finalTwo) conflicts = conflicts.filter((c) => concerns(input.question, c))
-    if (route.finalTwo && topic === 'schedule') {
+    if (route.finalTwo && topic === 'schedule' && !route.topics.includes('reception')) {
       facts = facts.filter((f) => FINAL.test(f.ko) || FINAL.test(f.en))
       conflicts = conflicts.filter((c) => FINAL.test(c.question.ko) || FINAL.test(c.question.en))
     }
@@ -62,6 +77,8 @@ export function composeProgram(input: ComposeInput): Draft {
     const conflictSources = new Set(conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources)))
     if (conflicts.length > 0) facts = facts.filter((f) => !f.sources.every((s) => conflictSources.has(s)))
     if (facts.length === 0 && conflicts.length === 0) continue
+    // Within a topic, the facts that share the question's words come first ("지원 기간 몇 년" → 3 years).
+    facts = byRelevance(input.question, facts, (f) => `${f.ko} ${f.en}`)
     return topicDraft(input, topic, facts.slice(0, conflicts.length > 0 ? 1 : MAX_FACTS), conflicts)
   }
   if (topics.includes('structure')) return summary(input)

@@ -5,11 +5,15 @@ import type { Claim, OutcomeWord } from '../route.js'
 import type { AnswerField } from '../types.js'
 import {
   ACTIVE,
+  byRelevance,
   type ComposeInput,
+  claimedRank,
   groupOutcomes,
   isDecision,
   NEGATIVE,
   outcomeSentence,
+  recordedRank,
+  relevance,
   resultFields,
   scheduleConflicts,
   stageOf,
@@ -60,6 +64,11 @@ function relevantEvents(
   }
 }
 
+/** Questions that ask for the event's figures rather than who got which result. */
+const FIGURES = /평균|최고|최저|만점|배점|높|낮|average|highest|lowest|\btop\b|maximum|out of/i
+
+const RETENDER_KINDS: TimelineEvent['kind'][] = ['retender-call', 'retender-applications', 'addition']
+
 const MEANS: Record<OutcomeWord, OutcomeResult[]> = {
   advanced: ['advanced'],
   eliminated: NEGATIVE,
@@ -73,7 +82,11 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   const { k, t } = input
   const name = k.teamName(claim.teamId, t.lang)
   const phase = claim.outcome === 'advanced' || claim.outcome === 'eliminated' ? claim.phase : undefined
-  const events = relevantEvents(k.events, claim.outcome, phase)
+  // "네이버가 추가 공모 붙었지?": a claim about the re-tender is checked against the re-tender's events only.
+  const inRetender = input.route.topics.includes('retender')
+  const events = relevantEvents(k.events, claim.outcome, phase).filter(
+    (e) => !inRetender || RETENDER_KINDS.includes(e.kind),
+  )
   const happened = events.filter((e) => e.status === 'happened' && e.outcomes.length > 0)
   const history = k.outcomesOf(claim.teamId)
   if (phase !== undefined && happened.length === 0) {
@@ -81,7 +94,7 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
     const outBefore = history
       .filter((o) => NEGATIVE.includes(o.outcome.result) && (o.event.phase ?? 0) < phase)
       .at(-1)
-    if (!outBefore) return phaseNotKnown(input, phase)
+    if (!outBefore) return phaseNotKnown(input, phase, claim.teamId)
     return {
       intent: 'false-premise',
       answered: true,
@@ -106,9 +119,10 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   const sentences: string[] = []
   const used: TeamOutcome[] = []
   // A wrong claim about a decision others won ("트릴리온랩스가 뽑혔지?") also lists who did.
+  const decidedBy = shown?.event ?? happened.at(-1)
   const winners =
-    !isTrue && shown
-      ? groupOutcomes(k, shown.event, t).filter(
+    !isTrue && decidedBy
+      ? groupOutcomes(k, decidedBy, t).filter(
           (g) => MEANS[claim.outcome].includes(g.result) && !g.teams.includes(name),
         )
       : []
@@ -133,7 +147,7 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
     sources: [
       ...used.flatMap((o) => k.outcomeSources(o)),
       // Who else got the result is the event's own announcement.
-      ...(winners.length > 0 && shown ? shown.event.sources : []),
+      ...(winners.length > 0 && decidedBy ? decidedBy.sources : []),
     ],
     fields: resultFields(winners, t),
     dates: used.map((o) => o.event.date),
@@ -143,9 +157,19 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   }
 }
 
-/** Results not known yet: says so, when they are expected, and every reported date when sources differ. */
-function phaseNotKnown(input: ComposeInput, phase: number): Draft {
+/**
+ * Results not known yet: says so, when they are expected, and every reported date when sources differ.
+ * Asked about one team ("엑사원 팀 2차 붙음?"), it also gives that team's last recorded result, which is
+ * what the sources do say about it.
+ */
+function phaseNotKnown(input: ComposeInput, phase: number, teamId?: string): Draft {
   const { k, t } = input
+  const last = teamId
+    ? k
+        .outcomesOf(teamId)
+        .filter((o) => isDecision(o.event))
+        .at(-1)
+    : undefined
   const scheduled = k.events.find((e) => e.phase === phase && e.status === 'scheduled')
   const conflicts = scheduleConflicts(k, phase)
   // When sources give different dates, no single date is stated: the conflict shows them all.
@@ -154,10 +178,12 @@ function phaseNotKnown(input: ComposeInput, phase: number): Draft {
     input,
     {
       intent: 'results',
-      answered: false,
+      answered: last !== undefined,
       title: t.resultsTitle({ kind: 'evaluation', phase }),
-      paragraphs: [t.phaseNotKnown(phase, date)],
-      sources: scheduled?.sources ?? [],
+      paragraphs: [t.phaseNotKnown(phase, date), ...(last ? [outcomeSentence(k, t, last)] : [])],
+      sources: [...(last ? k.outcomeSources(last) : []), ...(scheduled?.sources ?? [])],
+      dates: last ? [last.event.date] : [],
+      ...(teamId && { teamId }),
       phase,
       suggestions: t.suggestions.results,
     },
@@ -175,7 +201,7 @@ function teamResults(input: ComposeInput, teamId: string, phase: number | undefi
       const decided = k.events.some(
         (e) => e.phase === phase && e.status === 'happened' && e.outcomes.length > 0,
       )
-      if (!decided) return phaseNotKnown(input, phase)
+      if (!decided) return phaseNotKnown(input, phase, teamId)
     }
     const shown = inPhase.length > 0 ? inPhase : history.slice(-1)
     const paragraphs = inPhase.length > 0 ? [] : [t.notInStage(name, { kind: 'evaluation', phase })]
@@ -237,15 +263,42 @@ function eventResults(input: ComposeInput, event: TimelineEvent, extra: string[]
     ? (groups.find((g) => route.outcome && MEANS[route.outcome].includes(g.result)) ?? groups[0])
     : undefined
   const count = counted ? [t.teamCount(t.resultLabel(counted.result), counted.teams.length)] : []
+  // "평균 몇 점?", "who scored highest?": the event's own figures that share the question's words.
+  const figures =
+    route.aspect === 'score' && FIGURES.test(input.question)
+      ? byRelevance(
+          input.question,
+          event.facts.filter((f) => f.topic === 'scoring'),
+          (f) => `${f.ko} ${f.en}`,
+          k.facts.map((f) => `${f.ko} ${f.en}`),
+        )
+          .filter((f) => relevance(input.question, `${f.ko} ${f.en}`) > 0)
+          .slice(0, 2)
+      : []
+  // "Who came last?", "1등 누구야?": the team whose recorded reason states that rank.
+  const rank = route.aspect === 'score' ? claimedRank(input.question) : undefined
+  const ranked =
+    rank === undefined ? [] : event.outcomes.filter((o) => o.reason && recordedRank(o.reason) === rank)
   return {
     intent: 'results',
     answered: true,
     title: t.resultsTitle(stageOf(event)),
-    paragraphs: [t.stageResults(stageOf(event), event.date, groups), ...count, ...extra],
+    paragraphs: [
+      t.stageResults(stageOf(event), event.date, groups),
+      ...ranked.map((o) => t.standing(k.teamName(o.team, t.lang), stageOf(event), o.reason![t.lang])),
+      ...count,
+      ...figures.map((f) => f[t.lang]),
+      ...extra,
+    ],
     fields: [...resultFields(groups, t), ...scoreFields(input, event)],
     // The event's sources, plus those of the published scores shown (reasons are not stated here).
-    sources: [...event.sources, ...event.outcomes.filter((o) => o.scores).flatMap((o) => o.sources ?? [])],
-    dates: [event.date],
+    sources: [
+      ...ranked.flatMap((o) => o.sources ?? []),
+      ...figures.flatMap((f) => f.sources),
+      ...event.sources,
+      ...event.outcomes.filter((o) => o.scores).flatMap((o) => o.sources ?? []),
+    ],
+    dates: [event.date, ...figures.map((f) => f.date)],
     ...(event.phase !== undefined && { phase: event.phase }),
     suggestions: t.suggestions.results,
   }
@@ -287,6 +340,13 @@ function programResults(input: ComposeInput): Draft {
   if (outcome === 'selected') {
     const selection = pick(['selection'], undefined).at(-1)
     if (selection) return eventResults(input, selection)
+  }
+  // Scores and ranks belong to the latest evaluation that published any.
+  if (route.aspect === 'score') {
+    const scored = pick(['evaluation'], undefined)
+      .filter((e) => e.outcomes.some((o) => o.scores))
+      .at(-1)
+    if (scored) return eventResults(input, scored)
   }
   if (route.current && outcome !== 'eliminated') return currentState(input)
   if (outcome === 'eliminated' || outcome === 'advanced') {

@@ -1,4 +1,5 @@
 import type { Conflict, OutcomeResult, TimelineEvent } from '../../corpus/schema.js'
+import { analyze } from '../../search/analyzer.js'
 import type { Draft } from '../draft.js'
 import type { Knowledge, TeamOutcome } from '../knowledge.js'
 import type { Route } from '../route.js'
@@ -113,4 +114,88 @@ export function withConflicts(input: ComposeInput, draft: Draft, conflicts: Conf
     sources: [...(draft.sources ?? []), ...conflicts.flatMap((c) => c.sides.flatMap((s) => s.sources))],
     conflict: true,
   }
+}
+
+const NATIVE_NUMBERS: Record<string, string> = { 한: '1', 두: '2', 세: '3', 네: '4', 다섯: '5', 여섯: '6' }
+
+/** "다섯 팀" → "5 팀": sources write counts in digits (5개 팀), people often in words. */
+export function withDigits(text: string): string {
+  return text.replace(
+    /(한|두|세|네|다섯|여섯)(?=\s?(?:개|팀|곳|명|컨소시엄))/gu,
+    (w) => NATIVE_NUMBERS[w] ?? w,
+  )
+}
+
+/** How many distinct index terms of the question a text contains: a cheap relevance for ordering facts. */
+export function relevance(question: string, text: string): number {
+  const have = new Set(analyze(text))
+  let n = 0
+  for (const term of new Set(analyze(question))) if (term.length > 1 && have.has(term)) n++
+  return n
+}
+
+/**
+ * `items` with those sharing most words with the question first; ties keep their order. A word shared
+ * by most of the items (평가, 1차 among Phase-1 facts) says little, so each counts by its rarity among them,
+ * or among `pool` (e.g. every fact) when the items are too few to tell.
+ */
+export function byRelevance<T>(
+  question: string,
+  items: readonly T[],
+  text: (item: T) => string,
+  pool?: readonly string[],
+): T[] {
+  const asked = [...new Set(analyze(withDigits(question)))].filter((term) => term.length > 0 && term !== ' ')
+  const termSets = items.map((item) => new Set(analyze(text(item))))
+  const poolSets = pool ? pool.map((p) => new Set(analyze(p))) : termSets
+  const weight = new Map(
+    asked.map((term) => {
+      const df = poolSets.filter((set) => set.has(term)).length
+      return [term, Math.log(1 + poolSets.length / (1 + df))]
+    }),
+  )
+  return items
+    .map((item, i) => ({
+      item,
+      i,
+      r: asked.reduce((sum, term) => sum + (termSets[i]!.has(term) ? weight.get(term)! : 0), 0),
+    }))
+    .sort((a, b) => b.r - a.r || a.i - b.i)
+    .map((x) => x.item)
+}
+
+/** True when two texts share most of their words: the second would only repeat the first. */
+export function overlaps(a: string, b: string): boolean {
+  const words = (s: string) => new Set(s.split(/[\s,.·()]+/).filter((w) => w.length > 1))
+  const wa = words(a)
+  const wb = words(b)
+  let shared = 0
+  for (const w of wa) if (wb.has(w)) shared++
+  return shared / Math.max(1, Math.min(wa.size, wb.size)) > 0.3
+}
+
+/** A rank the question claims or asks about ("LG가 1등 했어?", "2등이었지?", "who came last?"). */
+const RANK_WORDS: [RegExp, number | 'last'][] = [
+  [/(^|[^\d.])1\s?(등|위)(?!급)|일등|\b1st\b|first place|\btop scor|highest|가장\s?높|최고점/, 1],
+  [/(^|[^\d.])2\s?(등|위)(?!급)|이등|\b2nd\b|second place/, 2],
+  [/(^|[^\d.])3\s?(등|위)(?!급)|\b3rd\b|third place/, 3],
+  [/(^|[^\d.])4\s?(등|위)(?!급)|\b4th\b|fourth place/, 4],
+  [/(^|[^\d.])5\s?(등|위)(?!급)|\b5th\b|fifth place/, 5],
+  [/꼴등|꼴찌|최하위|가장\s?낮|last place|\blowest\b|\bbottom\b|came last/, 'last'],
+]
+
+export function claimedRank(question: string): number | 'last' | undefined {
+  const q = question.normalize('NFKC').toLowerCase()
+  return RANK_WORDS.find(([re]) => re.test(q))?.[1]
+}
+
+/**
+ * The rank an outcome's recorded reason states: "종합 점수 1위" → 1, "가장 낮았다" → last. "상위 4위 안"
+ * (within the top four) is not a rank, so it gives nothing and no claim is confirmed or denied from it.
+ */
+export function recordedRank(reason: { ko: string; en: string } | undefined): number | 'last' | undefined {
+  if (!reason) return undefined
+  if (/가장\s?낮|최하위|lowest/i.test(reason.ko + reason.en)) return 'last'
+  const exact = /(?<!상위\s?)(\d)\s?위(?!\s?안)/.exec(reason.ko)
+  return exact ? Number(exact[1]) : undefined
 }

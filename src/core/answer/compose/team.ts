@@ -2,7 +2,18 @@ import type { Fact, Model, Team } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
 import type { AnswerField } from '../types.js'
 import { composeResults } from './results.js'
-import { type ComposeInput, isDecision, outcomeSentence, sourceBy, stageOf } from './shared.js'
+import {
+  byRelevance,
+  type ComposeInput,
+  claimedRank,
+  isDecision,
+  outcomeSentence,
+  overlaps,
+  recordedRank,
+  relevance,
+  sourceBy,
+  stageOf,
+} from './shared.js'
 
 const SPEC_ORDER = [
   'architecture',
@@ -26,6 +37,30 @@ function specsOf(model: Model): Record<string, string> {
   return out
 }
 
+/**
+ * Specs a question asks for by name. `cost` is never a spec: the sources give no model's cost, and a
+ * question about it must not be answered with the model's size.
+ */
+const ASKED_SPECS: [string, RegExp, string[]][] = [
+  ['context', /컨텍스트|문맥\s?길이|context/, ['context']],
+  ['vocabulary', /어휘|토크나이저|vocab|tokeni[sz]er/, ['vocabulary']],
+  ['training_tokens', /학습\s?토큰|토큰\s?수|training tokens|trained on/, ['training_tokens']],
+  ['license', /라이선스|라이센스|licen[cs]e/, ['license']],
+  ['languages', /지원\s?언어|몇\s?개\s?(국\s?)?언어|무슨\s?언어|어떤\s?언어|languages/, ['languages']],
+  ['total_params', /파라미터|매개\s?변수|param|몇\s?b\b|how (big|large)/, ['total_params', 'active_params']],
+  ['architecture', /아키텍처|architecture/, ['architecture']],
+  [
+    'cost',
+    /비용|학습비|개발비|돈\s?(얼마|이|을|은)|얼마\s?(들|썼|쓴|투입|나)|\bcost|\bspen[dt]|how much (money|did)/,
+    [],
+  ],
+]
+
+function askedSpecs(question: string): { label: string; keys: string[] }[] {
+  const q = question.normalize('NFKC').toLowerCase()
+  return ASKED_SPECS.filter(([, re]) => re.test(q)).map(([label, , keys]) => ({ label, keys }))
+}
+
 function factText(f: Fact, lang: 'ko' | 'en'): string {
   return f[lang]
 }
@@ -45,6 +80,8 @@ export function composeTeam(input: ComposeInput): Draft {
       return scoresAnswer(input, team)
     case 'goal':
       return goalAnswer(input, team)
+    case 'dispute':
+      return disputeAnswer(input, team)
     case 'status':
       return { ...composeResults({ ...input, route: { ...route, intent: 'results' } }), intent: 'team' }
     default:
@@ -63,6 +100,23 @@ function modelAnswer(input: ComposeInput, team: Team): Draft {
   const asked = team.models.filter((m) => route.modelIds.includes(m.id))
   const models = asked.length > 0 ? asked : team.models
   if (models.length === 0) return { ...abstain(t, 'team', t.noData(name, 'models')), teamId: team.id }
+  // "32B 싱크 컨텍스트 길이": when no asked model records any asked spec, the answer is that it is not known.
+  const wanted = askedSpecs(input.question)
+  const known = wanted.filter(({ keys }) => models.some((m) => keys.some((key) => key in m.specs)))
+  if (wanted.length > 0 && known.length === 0) {
+    const model = models.length === 1 ? models[0]!.name : name
+    return {
+      ...abstain(
+        t,
+        'team',
+        t.specNotKnown(
+          model,
+          wanted.map((w) => t.specLabel(w.label).toLowerCase()),
+        ),
+      ),
+      teamId: team.id,
+    }
+  }
   const paragraphs = [
     t.models(
       name,
@@ -135,44 +189,111 @@ function membersAnswer(input: ComposeInput, team: Team): Draft {
   }
 }
 
+const AVERAGE = /평균|average|\bmean\b|만점|배점|out of/i
+
+/**
+ * A team's published scores and the standing recorded for it (rank, top four, not disclosed); a rank the
+ * question claims is confirmed or corrected when the sources state the team's rank.
+ */
 function scoresAnswer(input: ComposeInput, team: Team): Draft {
-  const { k, t, route } = input
+  const { k, t, route, question } = input
   const name = team.name[t.lang]
-  const scored = k
+  const evaluated = k
     .outcomesOf(team.id)
-    .filter((o) => o.outcome.scores && Object.keys(o.outcome.scores).length > 0)
+    .filter((o) => o.event.kind === 'evaluation' || o.outcome.scores)
     .filter((o) => route.phase === undefined || o.event.phase === route.phase)
-  if (scored.length === 0) {
-    // Some events record in a fact why a team's scores are unknown ("NC AI's scores were not disclosed").
-    const notes = k.events.flatMap((e) => e.facts.filter((f) => f.teams.includes(team.id)))
-    if (notes.length === 0) return { ...abstain(t, 'team', t.noData(name, 'scores')), teamId: team.id }
-    return {
-      ...base(input, team),
-      answered: true,
-      paragraphs: [t.noData(name, 'scores'), ...notes.map((f) => f[t.lang])],
-      sources: notes.flatMap((f) => f.sources),
-      dates: notes.map((f) => f.date),
-    }
-  }
-  const paragraphs = scored.map((o) => {
-    const parts = Object.entries(o.outcome.scores ?? {}).map(([key, value]) => {
-      const max = o.event.score_max?.[key as keyof typeof o.event.score_max]
-      return { key: key as 'total', value: value as number, ...(max !== undefined && { max }) }
-    })
-    return t.scores(name, stageOf(o.event), parts)
+  const main = evaluated.at(-1)
+  if (!main) return { ...abstain(t, 'team', t.noData(name, 'scores')), teamId: team.id }
+  const { event, outcome } = main
+  const paragraphs: string[] = []
+  const parts = Object.entries(outcome.scores ?? {}).map(([key, value]) => {
+    const max = event.score_max?.[key as keyof typeof event.score_max]
+    return { key: key as 'total', value: value as number, ...(max !== undefined && { max }) }
   })
-  const averages = scored.flatMap((o) =>
-    o.event.facts.filter((f) => f.topic === 'scoring' && f.teams.length === 0),
+  const claimed = claimedRank(question)
+  const recorded = recordedRank(outcome.reason)
+  let intent: Draft['intent'] = 'team'
+  const standing = outcome.reason ? t.standing(name, stageOf(event), outcome.reason[t.lang]) : undefined
+  // "네이버가 1등 했다며?": when another team holds the claimed rank, the claim is wrong even though this
+  // team's own rank is not recorded.
+  const holder =
+    claimed !== undefined && recorded === undefined
+      ? event.outcomes.find((o) => o.team !== team.id && o.reason && recordedRank(o.reason) === claimed)
+      : undefined
+  if (claimed !== undefined && recorded !== undefined && standing) {
+    const right = claimed === recorded
+    paragraphs.push(right ? t.claimConfirmed(standing) : t.claimCorrected(standing))
+    if (!right) intent = 'false-premise'
+  } else if (holder?.reason) {
+    const holderName = k.teamName(holder.team, t.lang)
+    const scores =
+      holder.scores?.total !== undefined ? ` (${t.scoreLabel('total')} ${holder.scores.total})` : ''
+    paragraphs.push(
+      t.claimCorrected(`${t.standing(holderName, stageOf(event), holder.reason[t.lang])}${scores}`),
+    )
+    if (standing) paragraphs.push(standing)
+    intent = 'false-premise'
+  } else if (standing) paragraphs.push(standing)
+  if (parts.length > 0) paragraphs.push(t.scores(name, stageOf(event), parts))
+  else if (!standing) paragraphs.push(t.noData(name, 'scores'))
+  // What the event records about this team's standing (the top four, the scores not published), and
+  // programme-wide figures (averages, maxima) when they share the question's words.
+  const said = paragraphs.join(' ')
+  const aboutTeam = event.facts.filter(
+    (f) =>
+      f.teams.includes(team.id) && ['scoring', 'evaluation'].includes(f.topic) && !overlaps(f[t.lang], said),
   )
+  const general = byRelevance(
+    question,
+    event.facts.filter((f) => f.topic === 'scoring' && f.teams.length === 0),
+    (f) => `${f.ko} ${f.en}`,
+  ).filter((f) => AVERAGE.test(question) && relevance(question, `${f.ko} ${f.en}`) > 0)
+  const extra = [...aboutTeam.slice(0, 1), ...general.slice(0, 1)]
+  paragraphs.push(...extra.map((f) => f[t.lang]))
+  return {
+    ...base(input, team),
+    intent,
+    answered: true,
+    paragraphs,
+    sources: [
+      ...(holder ? (holder.sources ?? event.sources) : []),
+      ...k.outcomeSources(main),
+      ...extra.flatMap((f) => f.sources),
+    ],
+    dates: [event.date, ...extra.map((f) => f.date)],
+    ...(event.phase !== undefined && { phase: event.phase }),
+  }
+}
+
+/** "업스테이지 베꼈다는 논란": the claims and answers about a team's model, and how the evaluation ruled. */
+function disputeAnswer(input: ComposeInput, team: Team): Draft {
+  const { k, t } = input
+  const name = team.name[t.lang]
+  const facts: Fact[] = []
+  const dated = k.facts
+    .filter((f) => f.topic === 'dispute' && f.teams.includes(team.id))
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))
+  // The accuser's team restates the claim (r1-sionic-ceo-claim): said once is enough.
+  for (const f of dated) if (!facts.some((g) => overlaps(g[t.lang], f[t.lang]))) facts.push(f)
+  const shown = facts.slice(0, 4)
+  const paragraphs = shown.map((f) =>
+    f.certainty === 'uncertain' && f.note ? `${f[t.lang]} (${f.note[t.lang]})` : f[t.lang],
+  )
+  // The evaluation's ruling on originality, when the team's outcome was decided by it.
+  const ruling = k
+    .outcomesOf(team.id)
+    .filter((o) => o.outcome.reason && /독자성|originality/i.test(o.outcome.reason.ko + o.outcome.reason.en))
+    .at(-1)
+  if (ruling?.outcome.reason) {
+    paragraphs.push(t.why(name, ruling.outcome.result, stageOf(ruling.event), ruling.outcome.reason[t.lang]))
+  }
+  if (paragraphs.length === 0) return { ...abstain(t, 'team', t.noAnswer), teamId: team.id }
   return {
     ...base(input, team),
     answered: true,
-    paragraphs: [...paragraphs, ...averages.slice(0, 2).map((f) => f[t.lang])],
-    sources: [
-      ...scored.flatMap((o) => k.outcomeSources(o)),
-      ...averages.slice(0, 2).flatMap((f) => f.sources),
-    ],
-    dates: scored.map((o) => o.event.date),
+    paragraphs,
+    sources: [...shown.flatMap((f) => f.sources), ...(ruling ? k.outcomeSources(ruling) : [])],
+    dates: [...shown.map((f) => f.date), ruling?.event.date],
   }
 }
 

@@ -141,6 +141,7 @@ const SPEC_LABEL: Record<string, string> = {
   languages: 'languages',
   license: 'licence',
   released: 'released',
+  cost: 'development or training cost',
 }
 
 function capitalize(s: string): string {
@@ -203,12 +204,16 @@ export const en: Templates = {
     const text = parts.map((p) => `${SCORE_LABEL[p.key]} ${p.value}${p.max ? `/${p.max}` : ''}`).join(', ')
     return `${team}'s scores in ${stage(s)}: ${text}.`
   },
+  standing: (team, s, reason) => `What the sources record for ${team} in ${stage(s)}: ${reason}`,
   whyTitle: (team) => `${team}: why`,
   why: (team, result, s, reason) =>
     `Why ${team} was ${RESULT_LABEL[result].toLowerCase()} in ${stage(s)}: ${reason}`,
   whyUnknown: (team, result, s) =>
     `${team} was ${RESULT_LABEL[result].toLowerCase()} in ${stage(s)}, but the stored sources give no reason.`,
   personIntro: (name, role) => `${name}: ${role}.`,
+  noPerson: (team, role) =>
+    `The stored sources do not say who ${team}'s ${role || 'person in that role'} is.`,
+  specNotKnown: (model, what) => `The stored sources do not give ${model}'s ${joinList(what, 'en')}.`,
   quote: (name, text, context, d, paraphrase) =>
     `${capitalize(context)}${d && !/\d{4}/.test(context) ? ` (${date(d)})` : ''}, ${name} said${paraphrase ? ' (paraphrased)' : ''}: “${text}”`,
   term: (term, definition) => `${capitalize(term)}: ${definition.trim().replace(/\.?$/, '.')}`,

@@ -99,6 +99,7 @@ const SPEC_LABEL: Record<string, string> = {
   languages: '언어',
   license: '라이선스',
   released: '공개일',
+  cost: '개발·학습 비용',
 }
 
 /** One clause of a results sentence, ending in 고 so clauses chain: "A가 진출했고".
@@ -181,12 +182,17 @@ export const ko: Templates = {
     const text = parts.map((p) => `${SCORE_LABEL[p.key]} ${p.value}${p.max ? `/${p.max}` : ''}점`).join(', ')
     return `${stage(s)}에서 ${team}의 점수는 ${text}입니다.`
   },
+  standing: (team, s, reason) => `${stage(s)}에서 ${team}에 대해 기록된 내용: ${reason}`,
   whyTitle: (team) => `${team}: 결과의 이유`,
   why: (team, result, s, reason) =>
     `${withParticle(team, '이/가')} ${stage(s)}에서 ${RESULT_LABEL[result]}한 이유로 기록된 내용: ${reason}`,
   whyUnknown: (team, result, s) =>
     `${withParticle(team, '이/가')} ${stage(s)}에서 ${RESULT_LABEL[result]}한 사실은 기록되어 있지만, 그 이유는 저장된 자료에 없습니다.`,
   personIntro: (name, role) => `${withParticle(name, '은/는')} ${role}입니다.`,
+  noPerson: (team, role) =>
+    `저장된 자료에는 ${team}의 ${role ? withParticle(role, '이/가') : '해당 인물이'} 누구인지 나와 있지 않습니다.`,
+  specNotKnown: (model, what) =>
+    `저장된 자료에는 ${model}의 ${withParticle(joinList(what, 'ko'), '이/가')} 나와 있지 않습니다.`,
   quote: (name, text, context, d, paraphrase) =>
     `${withParticle(name, '은/는')} ${d && !/\d{4}|\d월/.test(context) ? `${date(d)} ` : ''}${context} ${paraphrase ? `다음과 같은 취지로 말했습니다: ${text}` : `“${text}”라고 말했습니다.`}`,
   term(term, definition) {

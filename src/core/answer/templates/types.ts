@@ -42,10 +42,16 @@ export interface Templates {
   members(team: string, members: string[]): string
   noData(team: string, what: 'members' | 'models' | 'scores' | 'goal' | 'status'): string
   scores(team: string, stage: Stage, parts: { key: ScoreKey; value: number; max?: number }[]): string
+  /** The standing recorded for a team in one stage (its rank, the top four, scores not published). */
+  standing(team: string, stage: Stage, reason: string): string
   whyTitle(team: string): string
   why(team: string, result: OutcomeResult, stage: Stage, reason: string): string
   whyUnknown(team: string, result: OutcomeResult, stage: Stage): string
   personIntro(name: string, role: string): string
+  /** Nobody holding the asked role of a team is recorded ("NC AI 대표"). */
+  noPerson(team: string, role: string): string
+  /** The asked specs of a model (context length, vocabulary, cost) are not in the sources. */
+  specNotKnown(model: string, what: string[]): string
   quote(name: string, text: string, context: string, date: string | undefined, paraphrase: boolean): string
   term(term: string, definition: string): string
   programIntro(name: string, aliases: string[], summary: string): string
