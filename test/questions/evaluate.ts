@@ -71,3 +71,29 @@ export function formatQuestionSetReport(r: QuestionSetReport): string {
   }
   return lines.join('\n')
 }
+
+/** One named question set and its report, for the combined table. */
+export interface NamedReport {
+  name: string
+  /** How the set relates to tuning, e.g. "first blind run 55.0%". */
+  note: string
+  report: QuestionSetReport
+}
+
+/** Every question set in one Markdown table, then each set's failures. */
+export function formatQuestionSetsTable(sets: readonly NamedReport[]): string {
+  const lines = [
+    '| set | questions | right | accuracy | out-of-scope abstained | note |',
+    '|---|---|---|---|---|---|',
+    ...sets.map(
+      ({ name, note, report: r }) =>
+        `| ${name} | ${r.total} | ${r.correct} | ${(r.accuracy * 100).toFixed(1)}% | ${r.outOfScope.abstained}/${r.outOfScope.total} | ${note} |`,
+    ),
+  ]
+  for (const { name, report } of sets) {
+    if (report.failures.length === 0) continue
+    lines.push('', `Failures (${name}):`)
+    for (const f of report.failures) lines.push(`- ${f.q} → ${f.reasons.join('; ')}`)
+  }
+  return lines.join('\n')
+}
