@@ -10,6 +10,8 @@ describe('npm run ask', () => {
       'x'.repeat(5000),
       'Why was Naver Cloud eliminated?',
       '오늘 날씨 어때?',
+      '\t \t',
+      '가'.repeat(5000),
     ]
     const { code, stdout } = await runCli('adapters/cli/ask.ts', ['--jsonl'], `${lines.join('\n')}\n`)
     expect(code).toBe(0)
@@ -34,6 +36,8 @@ describe('npm run ask', () => {
     expect(out[3]).toMatchObject({ intent: 'invalid', answered: false })
     expect(out[4]).toMatchObject({ intent: 'why', answered: true, lang: 'en' })
     expect(out[5]).toMatchObject({ intent: 'out-of-scope', answered: false })
+    expect(out[6]).toMatchObject({ intent: 'invalid', answered: false })
+    expect(out[7]).toMatchObject({ intent: 'invalid', answered: false, lang: 'ko' })
   })
 
   it('answers a last line that has no newline', async () => {
