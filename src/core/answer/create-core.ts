@@ -6,7 +6,7 @@ import { addressConflicts, addressMissingWords } from './address.js'
 import { composeFallback } from './compose/fallback.js'
 import { composeGlossary } from './compose/glossary.js'
 import { composePeople } from './compose/people.js'
-import { composeProgram } from './compose/program.js'
+import { composeProgram, composeTeamStatements } from './compose/program.js'
 import { composeResults } from './compose/results.js'
 import type { ComposeInput } from './compose/shared.js'
 import { composeTeam } from './compose/team.js'
@@ -61,6 +61,7 @@ function compose(input: ComposeInput, index: SearchIndex | undefined): Draft {
     case 'glossary':
       return composeGlossary(input)
     case 'program':
+      if (r.rule === 'team+said') return composeTeamStatements(input)
       return composeProgram(input)
     case 'timeline':
       return composeTimeline(input)

@@ -122,7 +122,7 @@ export const PROGRAM_TOPICS: [FactTopic, RegExp][] = [
   ['epoch', /에포크|에포치|epoch|notable\s?ai|주목할\s?만한/],
   [
     'reception',
-    /걱정|우려|비판|반발|낙인|업계\s?(반응|에서|는|의|목소리)|목소리|\bworr|concern|critici|backlash|stigma|industry (say|said|think|thought|react)/,
+    /걱정|우려|비판|반발|반응|낙인|업계\s?(에서|는|의|목소리)|목소리|\bworr|concern|critici|backlash|stigma|industry (say|said|think|thought|react)/,
   ],
   ['schedule', SCHEDULE],
 ]

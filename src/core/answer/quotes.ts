@@ -23,6 +23,14 @@ const UNQUOTED_MIN = 0.6
 /** Quotes nearly as good as the best are all shown (two people said "모두가 승자"). */
 const NEAR_BEST = 0.9
 
+/** "refined" ~ "refine", "winners" ~ "winner": English words that differ only in their last letters. */
+function sameStem(term: string, terms: Set<string>): boolean {
+  if (!/^[a-z]{5,}$/.test(term)) return false
+  const stem = term.slice(0, Math.max(4, term.length - 2))
+  for (const t of terms) if (t.length >= stem.length && t.startsWith(stem)) return true
+  return false
+}
+
 function termsOf(text: string): Set<string> {
   return new Set(analyze(text))
 }
@@ -56,7 +64,7 @@ export function createQuoteFinder(corpus: Corpus, matcher: EntityMatcher): FindQ
       for (const q of quotes) {
         // A word counts when most of its stem's terms are in the quote.
         const found = words.filter((units) => {
-          const hits = units.filter((u) => u.terms.some((t) => q.terms.has(t))).length
+          const hits = units.filter((u) => u.terms.some((t) => q.terms.has(t) || sameStem(t, q.terms))).length
           return hits * 2 > units.length
         }).length
         const score = found / words.length

@@ -277,6 +277,17 @@ export function route(question: string, options: RouteOptions): Route {
   if (team) {
     if (why) return set('why', 'team+why')
     if (when) return set('timeline', 'team+when')
+    // "네이버 탈락에 대한 업계 반응은?": what people said about the team's result, not a claim about it.
+    if (topics.includes('reception') && personIds.length === 0 && !teamFromContext)
+      return set('program', 'team+reception')
+    // "엔씨 떨어지고 뭐라고 했어?": the team's own statements (its reception facts), else its people.
+    if (
+      personIds.length === 0 &&
+      test(QUOTE, q, c) &&
+      !test(WHO_IS, q, c) &&
+      (r.aspect === 'profile' || r.aspect === 'status')
+    )
+      return { ...set('program', 'team+said'), topics: ['reception'] }
     // "NC AI 대표가 누구야", "Who is the CEO of Motif?": a team's person by role, not the team's results.
     if (
       personIds.length === 0 &&

@@ -36,6 +36,12 @@ describe('quotes found by their words', () => {
     expect(findQuotes('선별보다 육성 하자고 한 사람').map((h) => h.personId)).toEqual(['lee-seung-hyun'])
   })
 
+  it('matches English words that differ only in their ending ("refined" ~ "refine")', () => {
+    expect(findQuotes('who said the criteria would be refined?').map((h) => h.personId)).toEqual([
+      'ryu-je-myung',
+    ])
+  })
+
   it('answers with the speaker, when it was said and the source', () => {
     const a = core.ask('"0.0004%"라고 말한 사람 누구야?')
     expect(a.intent).toBe('people')
@@ -115,6 +121,17 @@ describe('why, disputes, reception, conflicts and support', () => {
 
   it('answers what the industry worried about from the reception facts', () => {
     expect(core.ask('업계 우려는 뭐였어?').text).toContain('낙인')
+  })
+
+  it("answers a reaction to a team's result from reception facts, not as a claim to confirm", () => {
+    const a = core.ask('NC AI 탈락 반응은?')
+    expect(a.intent).toBe('program')
+    expect(a.text).not.toContain('네, 맞습니다')
+    expect(a.text).toContain('존중')
+  })
+
+  it('answers what a team said from its own statements', () => {
+    expect(core.ask('트릴리온랩스 뭐라고 했어?').text).toContain('겸허히')
   })
 
   it('adds a conflict the question is about even when the route answers something else', () => {

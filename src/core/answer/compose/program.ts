@@ -1,5 +1,6 @@
 import type { Conflict, Fact, FactTopic } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
+import { composePeople } from './people.js'
 import { byRelevance, type ComposeInput, sourceBy } from './shared.js'
 
 const FINAL = /최종|final|마지막|two teams|2개 팀|두 팀|2팀/i
@@ -121,5 +122,22 @@ function summary(input: ComposeInput): Draft {
     paragraphs: [t.programIntro(p.name[t.lang], p.aliases, p.summary[t.lang]), t.structure(p.structure)],
     sources: p.sources,
     suggestions: t.suggestions.general,
+  }
+}
+
+/** "엔씨 떨어지고 뭐라고 했어?": what the team itself said (its reception facts), else what its people said. */
+export function composeTeamStatements(input: ComposeInput): Draft {
+  const { k, route } = input
+  const teamId = route.teamIds[0]
+  const own = k.facts.filter((f) => f.topic === 'reception' && teamId !== undefined && f.teams[0] === teamId)
+  if (own.length === 0) return composePeople(input)
+  return {
+    ...topicDraft(
+      input,
+      'reception',
+      byRelevance(input.question, own, (f) => `${f.ko} ${f.en}`).slice(0, 2),
+      [],
+    ),
+    teamId,
   }
 }
