@@ -1,3 +1,4 @@
+import type { Conflict } from '../corpus/schema.js'
 import { analyze, analyzeQuery, type QueryUnit } from '../search/analyzer.js'
 import type { EntityMatcher } from '../search/entities.js'
 import { passageText } from '../search/passages.js'
@@ -66,6 +67,18 @@ function addsMissing(hit: SearchHit, missing: QueryUnit[], draftText: string, la
   return missing.filter((u) => says(passage, u)).length * 2 >= missing.length
 }
 
+const conflictTermCache = new WeakMap<Conflict, Set<string>>()
+
+/** The terms of a conflict's own question, computed once per conflict object (the corpus is immutable). */
+function conflictTerms(c: Conflict): Set<string> {
+  let terms = conflictTermCache.get(c)
+  if (!terms) {
+    terms = new Set(analyze(`${c.question.ko}\n${c.question.en}`))
+    conflictTermCache.set(c, terms)
+  }
+  return terms
+}
+
 /** A term this rare (share of passages) is specific enough to tie a question to a conflict. */
 const RARE_SHARE = 0.03
 /** How many rare terms a question must share with a conflict's own question to be about it. */
@@ -85,7 +98,7 @@ export function addressConflicts(input: ComposeInput, draft: Draft, index: Searc
   const shown = draft.paragraphs.join('\n')
   const conflicts = k.corpus.conflicts.filter((c) => {
     if (c.sides.some((side) => shown.includes(side[t.lang]))) return false
-    const about = new Set(analyze(`${c.question.ko}\n${c.question.en}`))
+    const about = conflictTerms(c)
     return [...asked].filter((term) => about.has(term)).length >= CONFLICT_MIN_SHARED
   })
   return withConflicts(input, draft, conflicts)
