@@ -49,6 +49,8 @@ export interface Bm25Scorer {
   ): { top: ScoredDocument[]; matched: number }
   /** How many documents contain `term`. */
   df(term: string): number
+  /** The documents (short ids) containing `term`, with its frequency in each; read only. */
+  postings(term: string): ReadonlyMap<number, number> | undefined
   /** MiniSearch's short id of a document id. */
   shortIdOf(id: string): number | undefined
 }
@@ -57,35 +59,54 @@ export interface Bm25Scorer {
  * Perf (issue 7, bench/profile.ts): `MiniSearch#search` creates a result object per posting, calls
  * `boostDocument` per posting and sorts every match, so a question made only of common words (a
  * 3,000-posting bigram at 10k passages, 60,000 at 100k) cost 3–230 ms. Here a posting costs one
- * addition into a reused array, the filter runs once per document, and only the best `cap` are kept
- * (a bounded heap), giving the same candidates for a small fraction of the time.
+ * addition into a reused array, the filter runs once per document, and only the best `cap` are sorted,
+ * giving the same candidates for a small fraction of the time.
  */
 export function createBm25Scorer(ms: MiniSearch<never> | MiniSearch<unknown>): Bm25Scorer {
   const state = ms as unknown as MiniSearchState
+  // Scratch arrays indexed by short id, reused by every query and cleared after it.
   let scores = new Float64Array(0)
   let counts = new Uint16Array(0)
+  /** Field lengths by short id (0: not read yet). A short id is never reused, so an entry never goes stale. */
+  let fieldLengths = new Float64Array(0)
   /** Documents met by the current query, in the order MiniSearch meets them (filtered-out ones too). */
   let met = new Int32Array(0)
+  /** Score × matched terms of the kept documents, in `met` order, and a copy to sort. */
+  let keys = new Float64Array(0)
+  let sortedKeys = new Float64Array(0)
 
   const postingsOf = (term: string) => state._index.get(term)?.get(FIELD)
 
   const ensureCapacity = (size: number) => {
     if (scores.length >= size) return
     const next = Math.max(size, scores.length * 2, 1024)
+    const lengths = new Float64Array(next)
+    lengths.set(fieldLengths)
+    fieldLengths = lengths
     scores = new Float64Array(next)
     counts = new Uint16Array(next)
     met = new Int32Array(next)
+    keys = new Float64Array(next)
+    sortedKeys = new Float64Array(next)
+  }
+
+  const fieldLengthOf = (shortId: number): number => {
+    const known = fieldLengths[shortId]!
+    if (known > 0) return known
+    const length = state._fieldLength.get(shortId)?.[FIELD] ?? 0
+    fieldLengths[shortId] = length
+    return length
   }
 
   return {
     df: (term) => postingsOf(term)?.size ?? 0,
+    postings: postingsOf,
     shortIdOf: (id) => state._idToShortId.get(id),
     top(terms, boost, allowed, cap) {
       const lists = terms.map(postingsOf)
       ensureCapacity(state._nextId)
       const n = state._documentCount
       const avgLength = state._avgFieldLength[FIELD] ?? 0
-      const lengths = state._fieldLength
       let seen = 0
       // Pass 1: BM25 per (term, document), summed per document in the order MiniSearch meets documents.
       lists.forEach((postings, t) => {
@@ -94,96 +115,64 @@ export function createBm25Scorer(ms: MiniSearch<never> | MiniSearch<unknown>): B
         const matching = postings.size
         const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5))
         postings.forEach((tf, shortId) => {
-          const fieldLength = lengths.get(shortId)?.[FIELD]
-          if (fieldLength === undefined) return
-          if (counts[shortId] === 0) {
+          const count = counts[shortId]!
+          if (count === FILTERED) return
+          if (count === 0) {
             met[seen++] = shortId
             if (allowed && !allowed(shortId)) {
               // Marked, so the filter runs once per document.
               counts[shortId] = FILTERED
               return
             }
-          } else if (counts[shortId] === FILTERED) return
+          }
+          const fieldLength = fieldLengthOf(shortId)
           // The same expression, in the same order, as MiniSearch's calcBM25Score × boost: equal scores.
           const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / avgLength)))
           scores[shortId] = scores[shortId]! + termBoost * raw
-          counts[shortId] = counts[shortId]! + 1
+          counts[shortId] = count + 1
         })
       })
-      // Pass 2: the best `cap` by score × matched terms; a tie goes to the document met first.
-      const heap = new BoundedHeap(cap)
+      // Pass 2: MiniSearch's order is score × matched terms, descending, ties in the order met.
+      let kept = 0
       for (let i = 0; i < seen; i++) {
         const shortId = met[i]!
-        if (counts[shortId] !== FILTERED) heap.offer(scores[shortId]! * counts[shortId]!, i)
+        const count = counts[shortId]!
+        keys[i] = count === FILTERED ? Number.NEGATIVE_INFINITY : scores[shortId]! * count
+        if (count !== FILTERED) kept++
       }
-      const best = heap.sorted()
-      const top = best.map(({ key, order }) => {
+      // The cap-th best key: everything above it is in, equal keys are taken in the order met.
+      let threshold = Number.NEGATIVE_INFINITY
+      if (kept > cap && cap > 0) {
+        const sorted = sortedKeys.subarray(0, seen)
+        sorted.set(keys.subarray(0, seen))
+        sorted.sort()
+        threshold = sorted[seen - cap]!
+      }
+      const chosen: number[] = []
+      let above = 0
+      for (let i = 0; i < seen; i++) if (keys[i]! > threshold) above++
+      let ties = cap - above
+      for (let i = 0; i < seen && chosen.length < cap; i++) {
+        const key = keys[i]!
+        if (key === Number.NEGATIVE_INFINITY) continue
+        if (key > threshold) chosen.push(i)
+        else if (key === threshold && ties-- > 0) chosen.push(i)
+      }
+      chosen.sort((a, b) => keys[b]! - keys[a]! || a - b)
+      const top = chosen.map((order) => {
         const shortId = met[order]!
         const queryTerms: string[] = []
         lists.forEach((postings, t) => {
           if (postings?.has(shortId)) queryTerms.push(terms[t]!)
         })
-        return { shortId, id: state._documentIds.get(shortId)!, score: key, queryTerms }
+        return { shortId, id: state._documentIds.get(shortId)!, score: keys[order]!, queryTerms }
       })
       // Clear only what this query touched.
       for (let i = 0; i < seen; i++) {
         scores[met[i]!] = 0
         counts[met[i]!] = 0
       }
-      return { top, matched: heap.offered }
+      return { top, matched: kept }
     },
-  }
-}
-
-/** The `cap` largest keys; between equal keys the smaller `order` (met first) wins, as a stable sort would. */
-class BoundedHeap {
-  private readonly items: Array<{ key: number; order: number }> = []
-  /** How many keys were offered. */
-  offered = 0
-  constructor(private readonly cap: number) {}
-
-  /** Is `a` worse than `b` (lower key, or equal key met later)? */
-  private static worse(a: { key: number; order: number }, b: { key: number; order: number }) {
-    return a.key < b.key || (a.key === b.key && a.order > b.order)
-  }
-
-  offer(key: number, order: number) {
-    const items = this.items
-    this.offered++
-    if (this.cap <= 0) return
-    if (items.length === this.cap) {
-      // Orders grow, so an equal key met later never displaces the root.
-      if (key <= items[0]!.key) return
-      items[0] = { key, order }
-      this.down(0)
-      return
-    }
-    items.push({ key, order })
-    let i = items.length - 1
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (!BoundedHeap.worse(items[i]!, items[parent]!)) break
-      ;[items[i], items[parent]] = [items[parent]!, items[i]!]
-      i = parent
-    }
-  }
-
-  private down(i: number) {
-    const items = this.items
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let worst = i
-      if (l < items.length && BoundedHeap.worse(items[l]!, items[worst]!)) worst = l
-      if (r < items.length && BoundedHeap.worse(items[r]!, items[worst]!)) worst = r
-      if (worst === i) return
-      ;[items[i], items[worst]] = [items[worst]!, items[i]!]
-      i = worst
-    }
-  }
-
-  /** Best first. */
-  sorted() {
-    return [...this.items].sort((a, b) => b.key - a.key || a.order - b.order)
   }
 }

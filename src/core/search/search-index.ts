@@ -88,6 +88,13 @@ interface Entry {
   passage: Passage
   /** The passage text as the analyzer sees it, for cheap presence checks of common terms. */
   normalized: string
+  /**
+   * Copies of the filtered fields. Perf: passages come in several shapes (with or without a date, fields
+   * in different orders), so reading `passage.lang` for every candidate was a slow megamorphic access.
+   */
+  kind: PassageKind
+  lang: Passage['lang']
+  teams: readonly string[]
 }
 
 const identity = (term: string) => term
@@ -210,8 +217,9 @@ class KaiSearchIndex implements SearchIndex {
 
   explain(query: string, options: SearchOptions = {}) {
     const plan = analyzeQuery(query, this.matcher ?? NO_ENTITIES)
+    const postingsOf = this.postingsLookup()
     const known = [...plan.terms.keys()]
-      .map((term) => ({ term, df: this.df(term) }))
+      .map((term) => ({ term, df: postingsOf(term)?.size ?? 0 }))
       .filter((t) => t.df > 0)
       .sort((a, b) => a.df - b.df)
     const searched: string[] = []
@@ -231,9 +239,13 @@ class KaiSearchIndex implements SearchIndex {
       CANDIDATE_CAP,
     )
     trace.candidates = matched
-    const unsearched = known.slice(searched.length)
     const n = this.entries.size
-    const ranked = candidates.map((result) => this.rerank(result, unsearched, n, plan))
+    // A common term left out of the search adds about the BM25 of one occurrence where present.
+    const unsearched = known.slice(searched.length).map(({ term, df }) => ({
+      term,
+      bonus: (plan.terms.get(term) ?? 1) * 1.5 * Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+    }))
+    const ranked = candidates.map((result) => this.rerank(result, unsearched, plan, postingsOf))
     ranked.sort((a, b) => b.score - a.score)
     const limit = options.limit ?? 5
     const hits = ranked.slice(0, limit).map((r) => ({
@@ -253,31 +265,43 @@ class KaiSearchIndex implements SearchIndex {
    */
   private rerank(
     result: ScoredDocument,
-    unsearched: Array<{ term: string; df: number }>,
-    n: number,
+    unsearched: Array<{ term: string; bonus: number }>,
     plan: QueryPlan,
+    postingsOf: (term: string) => ReadonlyMap<number, number> | undefined,
   ) {
     const entry = this.byShortId[result.shortId]!
+    const passage: PassageTerms = { shortId: result.shortId, normalized: entry.normalized, postingsOf }
     const matched = [...result.queryTerms]
     let sum = result.score / Math.max(1, result.queryTerms.length)
-    for (const { term, df } of unsearched) {
-      if (!entry.normalized.includes(term)) continue
+    for (const { term, bonus } of unsearched) {
+      if (!says(passage, term)) continue
       matched.push(term)
-      sum += (plan.terms.get(term) ?? 1) * 1.5 * Math.log(1 + (n - df + 0.5) / (df + 0.5))
+      sum += bonus
     }
-    const covered = coverage(plan, entry.normalized, new Set(matched))
+    const covered = coverage(plan, passage, matched)
     return { entry, matched, coverage: covered, score: sum * (COVERAGE_FLOOR + covered) ** COVERAGE_POWER }
+  }
+
+  /** Postings by term, each looked up in MiniSearch's radix tree once per query. */
+  private postingsLookup() {
+    const lists = new Map<string, ReadonlyMap<number, number> | undefined>()
+    return (term: string) => {
+      if (lists.has(term)) return lists.get(term)
+      const postings = this.scorer.postings(term)
+      lists.set(term, postings)
+      return postings
+    }
   }
 
   private filterFor(options: SearchOptions): ((shortId: number) => boolean) | undefined {
     const { kinds, teams, lang } = options
     if (!kinds && !teams && !lang) return undefined
     return (shortId) => {
-      const passage = this.byShortId[shortId]?.passage
-      if (!passage) return false
-      if (kinds && !kinds.includes(passage.kind)) return false
-      if (lang && passage.lang !== lang && passage.lang !== 'both') return false
-      if (teams && !passage.teams.some((t) => teams.includes(t))) return false
+      const entry = this.byShortId[shortId]
+      if (!entry) return false
+      if (kinds && !kinds.includes(entry.kind)) return false
+      if (lang && entry.lang !== lang && entry.lang !== 'both') return false
+      if (teams && !entry.teams.some((t) => teams.includes(t))) return false
       return true
     }
   }
@@ -345,27 +369,65 @@ function entryOf(passage: Passage): Entry {
       .normalize('NFKC')
       .toLowerCase()
       .replace(/(\d),(?=\d{3}(?!\d))/gu, '$1'),
+    kind: passage.kind,
+    lang: passage.lang,
+    teams: passage.teams,
   }
+}
+
+/** One candidate passage, and how to tell whether it contains a term. */
+interface PassageTerms {
+  shortId: number
+  normalized: string
+  postingsOf: (term: string) => ReadonlyMap<number, number> | undefined
+}
+
+/**
+ * Does the passage's text contain `term`? Perf: a Hangul bigram is in the text exactly when it is in the
+ * passage's postings (two adjacent syllables are always a bigram of one run), and a posting lookup is
+ * far cheaper than a substring search; other terms (Latin words, numbers) are searched in the text.
+ */
+function says(passage: PassageTerms, term: string): boolean {
+  return isHangulBigram(term)
+    ? (passage.postingsOf(term)?.has(passage.shortId) ?? false)
+    : passage.normalized.includes(term)
+}
+
+function found(passage: PassageTerms, matched: readonly string[], term: string): boolean {
+  return says(passage, term) || matched.includes(term)
 }
 
 /** Weighted share of the question's units found in the passage (see SearchHit.coverage). */
-function coverage(plan: QueryPlan, normalized: string, matched: Set<string>): number {
+function coverage(plan: QueryPlan, passage: PassageTerms, matched: readonly string[]): number {
   if (plan.units.length === 0) return 0
   let total = 0
-  let found = 0
+  let covered = 0
   for (const unit of plan.units) {
     const weight = unit.kind === 'word' ? 1 : 2
     total += weight
-    const present = unit.terms.filter((t) => matched.has(t) || normalized.includes(t)).length
-    const enough = unit.any ? present > 0 : unitNameFound(unit.groups, normalized, matched)
-    if (enough) found += weight
+    const enough = unit.any
+      ? unit.terms.some((t) => found(passage, matched, t))
+      : unitNameFound(unit.groups, passage, matched)
+    if (enough) covered += weight
   }
-  return found / total
+  return covered / total
 }
 
-function unitNameFound(groups: string[][], normalized: string, matched: Set<string>): boolean {
-  return groups.some((group) => {
-    const present = group.filter((t) => matched.has(t) || normalized.includes(t)).length
-    return group.length > 0 && present / group.length >= 0.75
-  })
+/** A name counts when one way of writing it has at least 3/4 of its terms in the passage. */
+function unitNameFound(groups: readonly string[][], passage: PassageTerms, matched: readonly string[]) {
+  for (const group of groups) {
+    if (group.length === 0) continue
+    let present = 0
+    for (const term of group) if (found(passage, matched, term)) present++
+    if (present / group.length >= 0.75) return true
+  }
+  return false
+}
+
+/** Two Hangul syllables: the analyzer's bigram terms. */
+function isHangulBigram(term: string): boolean {
+  if (term.length !== 2) return false
+  const a = term.charCodeAt(0)
+  const b = term.charCodeAt(1)
+  return a >= 0xac00 && a <= 0xd7a3 && b >= 0xac00 && b <= 0xd7a3
 }
