@@ -1,7 +1,7 @@
 /**
  * `npm run eval [corpus-dir]`: retrieval quality of our analyzer against MiniSearch's default tokenizer.
  * Uses corpus/ (or the given directory); falls back to the search test fixture while corpus/ is incomplete.
- * Then the accuracy of the three question sets (questions.ts, holdout.ts, blind2.ts) on the same corpus.
+ * Then the accuracy of the four question sets (questions.ts, holdout.ts, blind2.ts, blind3.ts) on the same corpus.
  */
 import { loadCorpus } from '../src/core/corpus/load-corpus.js'
 import type { Corpus } from '../src/core/corpus/types.js'
@@ -45,6 +45,7 @@ const { runQuestionSet, formatQuestionSetsTable } = await import('../test/questi
 const { QUESTIONS } = await import('../test/questions/questions.js')
 const { HOLDOUT } = await import('../test/questions/holdout.js')
 const { BLIND2 } = await import('../test/questions/blind2.js')
+const { BLIND3 } = await import('../test/questions/blind3.js')
 const core = createKaiCore(corpus)
 console.log(`\n## Question sets (${label})\n`)
 console.log(
@@ -52,5 +53,6 @@ console.log(
     { name: 'questions.ts', note: 'tuned on', report: runQuestionSet(core, QUESTIONS) },
     { name: 'holdout.ts', note: 'first blind run 70.0%, since tuned', report: runQuestionSet(core, HOLDOUT) },
     { name: 'blind2.ts', note: 'first blind run 55.0%, since tuned', report: runQuestionSet(core, BLIND2) },
+    { name: 'blind3.ts', note: 'first blind run 85.0% (OOS 8/8)', report: runQuestionSet(core, BLIND3) },
   ]),
 )
