@@ -2,7 +2,7 @@ import type { Conflict, OutcomeResult, TimelineEvent } from '../../corpus/schema
 import { analyze } from '../../search/analyzer.js'
 import type { Draft } from '../draft.js'
 import type { Knowledge, TeamOutcome } from '../knowledge.js'
-import type { Route } from '../route.js'
+import type { OutcomeWord, Route } from '../route.js'
 import type { Stage, Templates } from '../templates/index.js'
 import type { AnswerField } from '../types.js'
 
@@ -72,6 +72,15 @@ export function outcomeSentence(k: Knowledge, t: Templates, o: TeamOutcome): str
 export const NEGATIVE: OutcomeResult[] = ['eliminated', 'not-selected', 'screened-out']
 /** Results that keep a team in the programme. */
 export const ACTIVE: OutcomeResult[] = ['selected', 'advanced', 'added']
+/** The recorded results a question's outcome word asks about ("떨어졌어" → every way of being out). */
+export const RESULTS_FOR_WORD: Record<OutcomeWord, readonly OutcomeResult[]> = {
+  eliminated: NEGATIVE,
+  advanced: ['advanced'],
+  selected: ['selected', 'added'],
+  added: ['added'],
+  applied: ['applied'],
+  declined: ['declined', 'withdrew'],
+}
 
 /** Events that decide who stays: evaluations and selections with outcomes, plus additions. */
 export function isDecision(event: TimelineEvent): boolean {

@@ -1,26 +1,16 @@
 import type { TimelineEvent } from '../../corpus/schema.js'
 import { abstain, type Draft } from '../draft.js'
-import type { OutcomeWord } from '../route.js'
 import {
   ACTIVE,
   type ComposeInput,
-  NEGATIVE,
   outcomeSentence,
+  RESULTS_FOR_WORD,
   scheduleConflicts,
   stageOf,
   withConflicts,
 } from './shared.js'
 
 const MAX_EVENTS = 12
-
-const OUTCOME_MATCH: Record<OutcomeWord, readonly string[]> = {
-  eliminated: NEGATIVE,
-  advanced: ['advanced'],
-  selected: ['selected', 'added'],
-  added: ['added'],
-  applied: ['applied'],
-  declined: ['declined', 'withdrew'],
-}
 
 /** "언제…?": dates of events, of one team's outcomes, or the whole timeline. */
 export function composeTimeline(input: ComposeInput): Draft {
@@ -113,7 +103,8 @@ function teamTimeline(input: ComposeInput, teamId: string): Draft {
   const name = k.teamName(teamId, t.lang)
   let history = k.outcomesOf(teamId)
   if (route.outcome) {
-    const wanted = route.outcome === 'selected' ? [...OUTCOME_MATCH.selected] : OUTCOME_MATCH[route.outcome]
+    const wanted =
+      route.outcome === 'selected' ? [...RESULTS_FOR_WORD.selected] : RESULTS_FOR_WORD[route.outcome]
     const matched = history.filter((o) => wanted.includes(o.outcome.result))
     if (matched.length > 0) history = matched
   }

@@ -9,18 +9,10 @@ import {
   isDecision,
   NEGATIVE,
   overlaps,
+  RESULTS_FOR_WORD,
   relevance,
   stageOf,
 } from './shared.js'
-
-const WANTED: Record<OutcomeWord, readonly string[]> = {
-  eliminated: NEGATIVE,
-  advanced: ['advanced'],
-  selected: ['selected', 'added'],
-  added: ['added'],
-  applied: ['applied'],
-  declined: ['declined', 'withdrew'],
-}
 
 /** Reasons recorded in the timeline for a team's outcome ("왜 네이버클라우드가 탈락했어?"). */
 export function composeWhy(input: ComposeInput): Draft {
@@ -28,7 +20,7 @@ export function composeWhy(input: ComposeInput): Draft {
   const teamId = route.teamIds[0]!
   const name = k.teamName(teamId, t.lang)
   const history = k.outcomesOf(teamId)
-  const wanted = route.outcome ? WANTED[route.outcome] : [...NEGATIVE, ...ACTIVE]
+  const wanted = route.outcome ? RESULTS_FOR_WORD[route.outcome] : [...NEGATIVE, ...ACTIVE]
   const candidates = history.filter((o) => wanted.includes(o.outcome.result))
   const pool = candidates.length > 0 ? candidates : history
   const withReason = [...pool].reverse().find((o) => o.outcome.reason)
@@ -110,7 +102,7 @@ function countsIn(question: string): number[] {
 export function composeDecisionWhy(input: ComposeInput): Draft | undefined {
   const { k, route, t, question } = input
   if (!route.outcome) return undefined
-  const wanted = WANTED[route.outcome]
+  const wanted = RESULTS_FOR_WORD[route.outcome]
   const withOutcome = (e: (typeof k.events)[number]) =>
     e.outcomes.filter((o) => wanted.includes(o.result)).length
   const decisions = k.events.filter(
