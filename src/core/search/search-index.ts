@@ -344,7 +344,7 @@ class KaiSearchIndex implements SearchIndex {
     for (const passage of passages) {
       const current = this.entries.get(passage.id)?.passage
       if (!current) added++
-      else if (JSON.stringify(current) !== JSON.stringify(passage)) changed++
+      else if (!samePassage(current, passage)) changed++
       else continue
       this.replacePassages([passage])
     }
@@ -374,6 +374,33 @@ function entryOf(passage: Passage): Entry {
     teams: passage.teams,
   }
 }
+
+/**
+ * Field by field: perf (issue 7), comparing every passage as JSON was a quarter of applying one changed
+ * document at 10k passages.
+ */
+function samePassage(a: Passage, b: Passage): boolean {
+  for (const field of PASSAGE_FIELDS) {
+    const x = a[field]
+    const y = b[field]
+    if (x === y) continue
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, i) => v !== y[i]))
+      return false
+  }
+  return true
+}
+
+/** Every field of a passage: the type fails to compile when Passage gains a field not listed here. */
+const PASSAGE_FIELDS = Object.keys({
+  text: true,
+  id: true,
+  kind: true,
+  refId: true,
+  lang: true,
+  teams: true,
+  sources: true,
+  date: true,
+} satisfies Record<keyof Passage, true>) as Array<keyof Passage>
 
 /** One candidate passage, and how to tell whether it contains a term. */
 interface PassageTerms {

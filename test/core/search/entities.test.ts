@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createEntityMatcher, editDistanceAtMostOne } from '../../../src/core/search/entities.js'
+import {
+  createEntityMatcher,
+  editDistanceAtMostOne,
+  updateEntityMatcher,
+} from '../../../src/core/search/entities.js'
 import { normalizeText } from '../../../src/core/search/normalize.js'
 import { canonicalTerms, findSynonyms } from '../../../src/core/search/synonyms.js'
 import { createSearchFixtureCorpus } from '../../fixtures/search/corpus.js'
@@ -32,7 +36,7 @@ describe('createEntityMatcher().find', () => {
   })
 
   it.each([
-    ['업스테이즈 모델', 'team:upstage~'],
+    ['업스테즈지 모델', 'team:upstage~'],
     ['네이버클라우듸 점수', 'team:naver-cloud~'],
     ['did upstgae advance', 'team:upstage~'],
     ['업스테이 모델', 'team:upstage~'],
@@ -114,6 +118,54 @@ describe('createEntityMatcher().find', () => {
 
   it('returns canonical names of a matched entity', () => {
     expect(matcher.get('team', 'lg-ai-research')?.names).toEqual({ ko: 'LG AI연구원', en: 'LG AI Research' })
+  })
+})
+
+describe('updateEntityMatcher', () => {
+  const document = corpus.documents[0]!
+  const editDocument = (extra: string) => {
+    const paragraphs = [...document.paragraphs, extra]
+    return { ...corpus, documents: [{ ...document, paragraphs, body: paragraphs.join('\n\n') }] }
+  }
+  const found = (m: ReturnType<typeof createEntityMatcher>, text: string) =>
+    m.find(text).map((x) => `${x.kind}:${x.id}${x.exact ? '' : '~'}`)
+
+  it('takes a word an edited document now writes for a real word, as a full build does', () => {
+    expect(found(matcher, '업스테즈지 모델')).toEqual(['team:upstage~'])
+    const edited = editDocument('업스테즈지라는 회사도 있다.')
+    expect(found(createEntityMatcher(edited), '업스테즈지 모델')).toEqual([])
+    expect(found(updateEntityMatcher(matcher, corpus, edited), '업스테즈지 모델')).toEqual([])
+    // The matcher it was updated from is left as it was.
+    expect(found(matcher, '업스테즈지 모델')).toEqual(['team:upstage~'])
+  })
+
+  it('finds the same names as a full build after a document edit', () => {
+    const edited = editDocument('정부는 후속 대책을 검토했다.')
+    const updated = updateEntityMatcher(matcher, corpus, edited)
+    const fresh = createEntityMatcher(edited)
+    for (const text of [
+      '엘지는 진출했어?',
+      'navercloud',
+      '업스테이지 대퓨',
+      '네이버클라우듸 결과',
+      'AX K1',
+    ]) {
+      expect(found(updated, text), text).toEqual(found(fresh, text))
+    }
+  })
+
+  it('builds afresh when a name or alias changed', () => {
+    const teams = corpus.teams.map((t) => (t.id === 'upstage' ? { ...t, aliases: ['솔라팀'] } : t))
+    const renamed = { ...corpus, teams }
+    expect(found(matcher, '솔라팀 결과')).toEqual([])
+    expect(found(updateEntityMatcher(matcher, corpus, renamed), '솔라팀 결과')).toEqual(['team:upstage'])
+  })
+
+  it('reads words of edited facts, not only of documents', () => {
+    const facts = [...corpus.facts]
+    facts[0] = { ...facts[0]!, ko: `${facts[0]!.ko} 업스테즈지도 언급됐다.` }
+    const edited = { ...corpus, facts }
+    expect(found(updateEntityMatcher(matcher, corpus, edited), '업스테즈지 모델')).toEqual([])
   })
 })
 
