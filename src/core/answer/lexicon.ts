@@ -42,12 +42,12 @@ export const OUTCOME_WORDS = {
   applied:
     /지원\s?(했|한\s?(곳|팀|기업|컨소시엄|데)|서|하)|신청\s?(했|한)|응모|도전장|\bappl(ied|y|icants?|ications?)\b/,
   declined:
-    /불참|포기|재도전\s?(안|하지|않)|안\s?하기로|참여하지\s?않|declin|withdr|refus|opt(ed)? out|sit out|not (re-?)?apply/,
+    /불참|안\s?나(가|간|갈|갔|감)|나가지\s?않|포기|재도전\s?(안|하지|않)|안\s?하기로|참여하지\s?않|declin|withdr|refus|opt(ed)? out|sit out|not (re-?)?apply/,
 } as const
 export type OutcomeWord = keyof typeof OUTCOME_WORDS
 
 export const RESULTS_GENERIC =
-  /결과|어떻게\s?(됐|되었|됨)|어케\s?(됐|됨|되)|누가\s?(이겼|남았|올라|붙|됐)|어디\s?(가|야|였|예요)|어느\s?(팀|곳|회사|기업)|현황|순위|성적|누구야|\bresults?\b|\boutcomes?\b|who (won|is left|remains|made|got)|which (teams?|companies|consortia)|standings|ranking|\bleft\b|\bremaining\b/
+  /결과|결론|어떻게\s?(됐|되었|됨)|어케\s?(됐|됨|되)|누가\s?(이겼|남았|올라|붙|됐)|어디\s?(가|야|였|예요)|어느\s?(팀|곳|회사|기업)|현황|순위|성적|누구야|\bresults?\b|\boutcomes?\b|who (won|is left|remains|made|got)|which (teams?|companies|consortia)|standings|ranking|\bleft\b|\bremaining\b/
 
 export const WH_WORD =
   /누가|누구|어디|어느|뭐|무엇|무슨|몇|왜|언제|어떻게|어떤|\b(who|which|what|why|when|how|where)\b/
@@ -118,7 +118,7 @@ export const PROGRAM_TOPICS: [FactTopic, RegExp][] = [
     /목표|목적|취지|무엇을\s?위한|왜\s?하는|왜\s?만든|95\s?%|\bgoals?\b|\baims?\b|\bpurpose\b|objective|why (does|did|is) .{0,20}(exist|program|project)/,
   ],
   ['name', /이름|명칭|영어로|영문|별명|애칭|줄임말|약자|\bnames?\b|\bcalled\b|stand for|nickname|abbreviat/],
-  ['history', /wbl|전신|월드\s?베스트|world best|\bhistory\b|이전\s?정부|윤석열|\borigin/],
+  ['history', /wbl|전신|월드\s?베스트|world best|\bhistory\b|이전\s?정부|윤석열|\borigins?\b/],
   ['epoch', /에포크|에포치|epoch|notable\s?ai|주목할\s?만한/],
   [
     'reception',
@@ -149,7 +149,7 @@ export const EVENT_KINDS: [EventKind[], RegExp][] = [
 ]
 
 export const GLOSSARY_ASK =
-  /뭐야|뭐예요|뭔가요|뭐임|뭐지|뭐에요|무엇인가|무엇이에요|무엇입니까|뭔데|뜻|의미|정의|란\s?\??$|이란|라는\s?게|라는\s?건|가\s?뭐|는\s?뭐|what('s| is| are| does)|\bmeans?\b|\bmeaning\b|\bdefin|stand for|explain/
+  /뭐야|뭐예요|뭔가요|뭐임|뭐지|뭐에요|무엇인가|무엇이에요|무엇입니까|뭔데|뜻|의미|정의|약자|줄임말|준말|풀네임|풀\s?네임|란\s?\??$|이란|라는\s?게|라는\s?건|가\s?뭐|는\s?뭐|what('s| is| are| does)|\bmeans?\b|\bmeaning\b|\bdefin|stand for|explain/
 
 export const QUOTE =
   /뭐라고|말했|발언|언급|인용|코멘트|한\s?말|입장|반응|소감|밝혔|의견|얘기|이야기|\bsaid\b|\bsay\b|\bsays\b|quotes?|comment|statement|react|response|\bview\b|\bthink\b/
@@ -158,7 +158,7 @@ export const WHO_IS = /누구|어떤\s?사람|직책|직함|\bwho (is|was)\b|\br
 
 /** "…라고 누가 말했어?", "who said …": the question gives the words and asks for the speaker. */
 export const WHO_SAID =
-  /누가\s?(말|한\s?말|했|그랬|주장|얘기|언급|발언)|누구\s?(말|발언|얘기)|(한|했던|말한|주장한|얘기한)\s?(사람|분|말)|(라고|다고|자고|냐고)\s?(한|했|말|주장|누가|얘기|그랬|언급)|\bwho (said|says|wrote|claimed|called|stated|told)\b|whose (words|quote)|\bsaid by\b/
+  /누가\s?(말|한\s?말|했|그랬|주장|얘기|언급|발언)|(발언|말|얘기|주장|멘트|소리)\s?(은|는|을|를)?\s?(누가|누구)|누구\s?(말|발언|얘기)|(한|했던|말한|주장한|얘기한)\s?(사람|분|말)|(라고|다고|자고|냐고)\s?(한|했|말|주장|누가|얘기|그랬|언급)|\bwho (said|says|wrote|claimed|called|stated|told)\b|whose (words|quote)|\bsaid by\b/
 
 /** Roles people ask a team's person by ("NC AI 대표 누구야", "CEO of Motif"); each group names one role. */
 export const ROLE_GROUPS: readonly RegExp[] = [
@@ -190,7 +190,7 @@ export const QUESTION_WORDS = new Set(
     '퍼센트 프로 라운드 사람 부처 기관 회사 기업 갖다 가져다 가져온 빌려 시킨 시켰 시키 발표한 발표된 뽑은 ' +
     '정해 정해진 정했 정하 나왔 나온 나와 알려진 됐는 되는 된거 했던 하던 이름 번째 몇번째 순서 총 전체 ' +
     '제일 가장 최고 최저 개수 밝힌 처음 원래 최초 맨처음 나중 ' +
-    '소속 이거 저거 이게 그거 어케 되면 됐냐 됐음 했냐 시켰어 시켰냐 시켜 ' +
+    '소속 이거 저거 이게 그거 어케 어떰 어떰요 어떻냐 되면 됐냐 됐음 했냐 시켰어 시켰냐 시켜 나가 나간 나갈 나갔 나감 ' +
     'one two three four five six first second third fourth fifth ' +
     'won win wins winner came come comes ' +
     'work works worked length size long big close closed open opened start started end ended happen happened ' +

@@ -19,8 +19,24 @@ export function contentWords(plan: QueryPlan): Map<string, QueryUnit[]> {
   return byWord
 }
 
+/** Colloquial endings after a past-tense stem: 났어, 됐냐, 갔음, 했대. */
+const PAST_ENDING = /^(어|아|냐|니|음|지|대|다|는데|다고|다며|던|던데|어요|나)$/u
+/** ㅆ as the final consonant of a syllable (jongseong index 20): 났, 됐, 갔 mark a past-tense verb. */
+function hasSsangSiotFinal(syllable: string): boolean {
+  const code = syllable.charCodeAt(0) - 0xac00
+  return code >= 0 && code < 11172 && code % 28 === 20
+}
+
+/** A short past-tense verb form ("결론 어케 났어"): how people ask, never a topic of the corpus. */
+function isPastVerbForm(word: string): boolean {
+  const syllables = [...word]
+  const at = syllables.findIndex(hasSsangSiotFinal)
+  return at >= 0 && at <= 1 && PAST_ENDING.test(syllables.slice(at + 1).join(''))
+}
+
 function isQuestionVocabulary(word: string): boolean {
   const hangul = HANGUL.test(word)
+  if (hangul && isPastVerbForm(word)) return true
   const stem = hangul ? stripKo(word, 1) : word
   if ([...stem].length < 2 || (hangul && stripKo(word, 0) === '') || /^\d/u.test(word)) return true
   return QUESTION_WORDS.has(stem) || QUESTION_WORDS.has(word) || LEXICON.some((re) => re.test(word))

@@ -84,7 +84,9 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   const phase = claim.outcome === 'advanced' || claim.outcome === 'eliminated' ? claim.phase : undefined
   // "네이버가 추가 공모 붙었지?": a claim about the re-tender is checked against the re-tender's events only.
   const inRetender = input.route.topics.includes('retender')
-  const events = relevantEvents(k.events, claim.outcome, phase).filter(
+  // Nobody "advances" in the re-tender: "추가공모 붙었다" claims the team was chosen there.
+  const chosenInRetender = inRetender && claim.outcome === 'advanced'
+  const events = relevantEvents(k.events, chosenInRetender ? 'selected' : claim.outcome, phase).filter(
     (e) => !inRetender || RETENDER_KINDS.includes(e.kind),
   )
   const happened = events.filter((e) => e.status === 'happened' && e.outcomes.length > 0)
@@ -111,8 +113,9 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
     }
   }
 
+  const means = MEANS[chosenInRetender ? 'selected' : claim.outcome]
   const relevant = history.filter((o) => happened.includes(o.event))
-  const match = relevant.find((o) => MEANS[claim.outcome].includes(o.outcome.result))
+  const match = relevant.find((o) => means.includes(o.outcome.result))
   const isTrue = claim.negated ? match === undefined : match !== undefined
   const shown: TeamOutcome | undefined = match ?? relevant.at(-1)
   const latest = history.at(-1)
@@ -122,9 +125,7 @@ function checkClaim(input: ComposeInput, claim: Claim): Draft {
   const decidedBy = shown?.event ?? happened.at(-1)
   const winners =
     !isTrue && decidedBy
-      ? groupOutcomes(k, decidedBy, t).filter(
-          (g) => MEANS[claim.outcome].includes(g.result) && !g.teams.includes(name),
-        )
+      ? groupOutcomes(k, decidedBy, t).filter((g) => means.includes(g.result) && !g.teams.includes(name))
       : []
   if (shown) {
     sentences.push(outcomeSentence(k, t, shown))

@@ -171,7 +171,11 @@ function membersAnswer(input: ComposeInput, team: Team): Draft {
       c.topic === 'profile' &&
       c.sides.some((s) => s.ko.includes(team.name.ko) || s.en.includes(team.name.en)),
   )
-  const paragraphs = [t.members(name, members)]
+  // "모티프 컨소시엄 몇 곳이야": the count first, then who they are.
+  const paragraphs = [
+    ...(input.route.asksCount ? [t.memberCount(name, members.length)] : []),
+    t.members(name, members),
+  ]
   for (const c of conflicts) {
     paragraphs.push(t.conflictIntro(c.question[t.lang]))
     for (const side of c.sides) paragraphs.push(t.conflictSide(side[t.lang], sourceBy(input, side.sources)))

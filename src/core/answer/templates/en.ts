@@ -190,6 +190,7 @@ export const en: Templates = {
   },
   specLabel: (k) => capitalize(SPEC_LABEL[k] ?? k),
   members: (team, members) => `${team}'s consortium includes ${joinList(members, 'en')}.`,
+  memberCount: (team, count) => `The sources list ${count} organizations in ${team}'s consortium.`,
   noData(team, what) {
     const thing = {
       members: 'consortium members',

@@ -172,6 +172,7 @@ export const ko: Templates = {
   specLabel: (k) => SPEC_LABEL[k] ?? k,
   members: (team, members) =>
     `${team} 컨소시엄에는 ${withParticle(joinList(members, 'ko'), '이/가')} 참여합니다.`,
+  memberCount: (team, count) => `자료에 적힌 ${team} 컨소시엄 참여 기관은 ${count}곳입니다.`,
   noData(team, what) {
     const thing = { members: '참여 기관', models: '모델', scores: '점수', goal: '목표', status: '평가 결과' }[
       what

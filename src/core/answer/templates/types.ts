@@ -40,6 +40,8 @@ export interface Templates {
   modelSpecs(model: string, specs: Record<string, string>): string
   specLabel(key: string): string
   members(team: string, members: string[]): string
+  /** How many organizations the sources list for a team's consortium ("몇 곳", "how many"). */
+  memberCount(team: string, count: number): string
   noData(team: string, what: 'members' | 'models' | 'scores' | 'goal' | 'status'): string
   scores(team: string, stage: Stage, parts: { key: ScoreKey; value: number; max?: number }[]): string
   /** The standing recorded for a team in one stage (its rank, the top four, scores not published). */
