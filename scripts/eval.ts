@@ -53,6 +53,10 @@ console.log(
     { name: 'questions.ts', note: 'tuned on', report: runQuestionSet(core, QUESTIONS) },
     { name: 'holdout.ts', note: 'first blind run 70.0%, since tuned', report: runQuestionSet(core, HOLDOUT) },
     { name: 'blind2.ts', note: 'first blind run 55.0%, since tuned', report: runQuestionSet(core, BLIND2) },
-    { name: 'blind3.ts', note: 'first blind run 85.0% (OOS 8/8)', report: runQuestionSet(core, BLIND3) },
+    {
+      name: 'blind3.ts',
+      note: 'first blind run 85.0% (OOS 8/8), since tuned',
+      report: runQuestionSet(core, BLIND3),
+    },
   ]),
 )

@@ -66,7 +66,7 @@ export const ASPECTS = {
   dispute:
     /논란|의혹|베꼈|베낀|베끼|복사|표절|카피|도용|\bcop(y|ied)\b|plagiar|disput|controvers|allegation|accus|derived from/,
   members:
-    /멤버|구성원|구성|참여사|참여\s?(기업|기관|회사)|참여한\s?(곳|기업|회사)|파트너|협력사|컨소시엄\s?(사|에|은|는|멤버|참여)|누가\s?(같이|함께|참여)|함께\s?하는|누구누구|어디\s?어디|\bmembers?\b|partners?|who('s| is) (in|part of)|participat|made up of|companies (are )?in/,
+    /멤버|구성원|컨소시엄\s?(은|는|에는?)?\s?몇|몇\s?(곳|군데|개\s?(사|기관|기업|회사))\s?(이|가)?\s?(참여|들어)|구성|참여사|참여\s?(기업|기관|회사)|참여한\s?(곳|기업|회사)|파트너|협력사|컨소시엄\s?(사|에|은|는|멤버|참여)|누가\s?(같이|함께|참여)|함께\s?하는|누구누구|어디\s?어디|\bmembers?\b|partners?|who('s| is) (in|part of)|participat|made up of|companies (are )?in/,
   model:
     /모델|엘엘엠|llm|파라미터|매개\s?변수|크기|사양|스펙|아키텍처|컨텍스트|라이선스|라이센스|\bmodels?\b|param|\bspecs?\b|architecture|context (window|length)|licen[cs]e|how (big|large)/,
   goal: /목표|목적|지향|계획|비전|하려는|만들려는|\bgoals?\b|\baims?\b|\bplans?\b|trying to|objective|vision/,

@@ -70,4 +70,14 @@ describe('counts and re-tender claims', () => {
     expect(a.intent).toBe('false-premise')
     expect(a.text).toContain('모티프테크놀로지스')
   })
+
+  it('counts a consortium asked for by 몇 곳 without naming its members', () => {
+    expect(core.ask('엔씨 컨소시엄은 몇 곳이야').text).toContain('14곳')
+  })
+
+  it('abstains when a team is asked for a count its profile does not hold', () => {
+    const a = core.ask('how many people work at Upstage?')
+    expect(a.answered).toBe(false)
+    expect(a.text).not.toContain('Solar Open')
+  })
 })

@@ -85,6 +85,8 @@ export function composeTeam(input: ComposeInput): Draft {
     case 'status':
       return { ...composeResults({ ...input, route: { ...route, intent: 'results' } }), intent: 'team' }
     default:
+      // "업스테이지 직원 몇 명이야": a count the profile does not hold; the profile is not its answer.
+      if (route.asksCount) return { ...abstain(t, 'team', t.noAnswer), teamId: team.id }
       return profileAnswer(input, team)
   }
 }
