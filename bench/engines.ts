@@ -8,7 +8,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import FlexSearch from 'flexsearch'
 import MiniSearch from 'minisearch'
-import { createKaiCore } from '../src/core/answer/create-core.js'
+import { createLiveCore } from '../src/core/answer/create-core.js'
 import type { Corpus } from '../src/core/corpus/types.js'
 import { analyze } from '../src/core/search/analyzer.js'
 import { createEntityMatcher, type EntityMatcher } from '../src/core/search/entities.js'
@@ -65,28 +65,32 @@ const since = (start: number) => performance.now() - start
 // ---------------------------------------------------------------- ours
 
 /**
- * Our answer path as the bot runs it: entity matcher, search index over `buildPassages`, and
- * `createKaiCore` on top; persisted with the search module's own save/load keyed by the corpus hash.
+ * Our answer path as the bot runs it: entity matcher, search index over `buildPassages`, and the live
+ * core on top (`createLiveCore`, as src/main.ts); persisted with the search module's own save/load keyed
+ * by the corpus hash; one changed document applied with `LiveKaiCore.apply`, the bot's hot reload.
  */
 export function createOursEngine(): Engine {
   const wrap = (corpus: Corpus, index: SearchIndex, matcher: EntityMatcher): BuiltEngine => {
-    let core = createKaiCore(corpus, { index, matcher })
-    let current = corpus
+    const live = createLiveCore(corpus, { index, matcher })
+    // Times the index's own share of `apply`.
+    let indexMs = 0
+    const sync = index.syncPassages.bind(index)
+    index.syncPassages = (passages) => {
+      const start = performance.now()
+      try {
+        return sync(passages)
+      } finally {
+        indexMs = since(start)
+      }
+    }
     return {
       index,
-      ask: (q) => core.ask(q),
+      ask: (q) => live.ask(q),
       save(dir) {
-        return statSync(saveIndex(dir, current.hash, index)).size
+        return statSync(saveIndex(dir, live.corpus().hash, index)).size
       },
       applyChange(next) {
-        const passages = buildPassages(next)
-        const start = performance.now()
-        index.syncPassages(passages)
-        const indexMs = since(start)
-        const nextMatcher = createEntityMatcher(next)
-        index.setEntityMatcher(nextMatcher)
-        core = createKaiCore(next, { index, matcher: nextMatcher })
-        current = next
+        live.apply(next)
         return { indexMs }
       },
     }

@@ -1,7 +1,9 @@
 import type { Corpus } from '../corpus/types.js'
-import { createEntityMatcher, type EntityMatcher } from '../search/entities.js'
+import { diffCorpus } from '../search/corpus-diff.js'
+import { createEntityMatcher, type EntityMatcher, updateEntityMatcher } from '../search/entities.js'
 import { buildPassages } from '../search/passages.js'
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js'
+import { updateSearchIndex } from '../search/update.js'
 import { addressConflicts, addressMissingWords } from './address.js'
 import { composeFallback } from './compose/fallback.js'
 import { composeGlossary } from './compose/glossary.js'
@@ -219,12 +221,34 @@ export function createKaiCore(corpus: Corpus, options: KaiCoreOptions = {}): Kai
 export interface LiveKaiCore extends KaiCore {
   /** Builds a core over `corpus` and switches to it in one step; if building throws, the old core stays. */
   swap(corpus: Corpus, options?: KaiCoreOptions): void
+  /**
+   * Switches to `corpus`, an edit of the current one, the cheap way: the current search index is brought
+   * to the new passages in place (only what changed is re-indexed) and the entity matcher is reused when
+   * no name changed. Should the in-place update throw, everything is built afresh as `swap` does. Returns
+   * the index now in use, e.g. to persist it.
+   */
+  apply(corpus: Corpus): SearchIndex
   corpus(): Corpus
+}
+
+interface LiveState {
+  corpus: Corpus
+  index: SearchIndex
+  matcher: EntityMatcher
+  core: KaiCore
+}
+
+function liveState(corpus: Corpus, options: KaiCoreOptions): LiveState {
+  const matcher = options.matcher ?? createEntityMatcher(corpus)
+  const index = options.index ?? createSearchIndex(buildPassages(corpus), { matcher })
+  return { corpus, index, matcher, core: createKaiCore(corpus, { ...options, index, matcher }) }
 }
 
 /** Wraps `createKaiCore` so the caller can swap in a rebuilt corpus; every call uses one whole core. */
 export function createLiveCore(initial: Corpus, options: KaiCoreOptions = {}): LiveKaiCore {
-  let current = { corpus: initial, core: createKaiCore(initial, options) }
+  let current = liveState(initial, options)
+  // The index and matcher of the old corpus must not leak into a core built afresh.
+  const fresh = { ...options, index: undefined, matcher: undefined }
   return {
     ask: (q, o) => current.core.ask(q, o),
     results: (phase, lang) => current.core.results(phase, lang),
@@ -236,9 +260,25 @@ export function createLiveCore(initial: Corpus, options: KaiCoreOptions = {}): L
     teamName: (id, lang) => current.core.teamName(id, lang),
     detectLang: (text, fallback) => current.core.detectLang(text, fallback),
     swap(corpus, swapOptions) {
-      // The index and matcher of the old corpus must not leak into the new core.
-      const core = createKaiCore(corpus, { ...options, index: undefined, matcher: undefined, ...swapOptions })
-      current = { corpus, core }
+      current = liveState(corpus, { ...fresh, ...swapOptions })
+    },
+    apply(corpus) {
+      const { index } = current
+      // Perf (issue 7): a full rebuild at 10k passages takes seconds; one changed document, milliseconds.
+      // Everything that can fail on the new corpus is built before the shared index is touched.
+      const diff = diffCorpus(current.corpus, corpus)
+      const matcher = updateEntityMatcher(current.matcher, corpus, diff)
+      const core = createKaiCore(corpus, { ...options, index, matcher })
+      try {
+        updateSearchIndex(index, corpus, diff)
+        index.setEntityMatcher(matcher)
+      } catch {
+        // The index may be half updated and cannot be trusted: build everything afresh.
+        current = liveState(corpus, fresh)
+        return current.index
+      }
+      current = { corpus, index, matcher, core }
+      return index
     },
     corpus: () => current.corpus,
   }

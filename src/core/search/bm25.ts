@@ -1,26 +1,9 @@
-import type MiniSearch from 'minisearch'
-
-/**
- * The parts of MiniSearch 7's state that `createBm25Scorer` reads (never writes). They are private in its
- * typings; bm25.test.ts compares the scorer with `MiniSearch#search` on the same index, so a MiniSearch
- * release that changes them fails that test rather than ranking silently differently.
- */
-interface MiniSearchState {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined }
-  _documentIds: Map<number, string>
-  _idToShortId: Map<string, number>
-  _fieldLength: Map<number, number[]>
-  _avgFieldLength: number[]
-  _documentCount: number
-  _nextId: number
-}
+import type { Postings } from './postings.js'
 
 /** MiniSearch's default BM25+ parameters (`defaultBM25params`). */
 const K = 1.2
 const B = 0.7
 const D = 0.5
-/** Our indexes have one field, `text`, whose field id is 0. */
-const FIELD = 0
 /** A count no query reaches (terms are far fewer): the document was met and filtered out. */
 const FILTERED = 0xffff
 
@@ -37,9 +20,9 @@ export interface ScoredDocument {
 /** Scores documents straight from a MiniSearch index's postings. */
 export interface Bm25Scorer {
   /**
-   * The `cap` best documents for the OR of `terms` (and how many matched): the same documents, scores and order (ties in the order
-   * MiniSearch meets them) as the first `cap` results of `ms.search(terms.join(' '), { boostTerm,
-   * boostDocument })` with a 0/1 document boost, without building a result object for every posting.
+   * The `cap` best documents for the OR of `terms` (and how many matched): the same documents, scores and
+   * order (ties in the order MiniSearch meets them) as the first `cap` results of `ms.search(terms.join(' '),
+   * { boostTerm, boostDocument })` with a 0/1 document boost, without a result object for every posting.
    */
   top(
     terms: readonly string[],
@@ -47,12 +30,6 @@ export interface Bm25Scorer {
     allowed: ((shortId: number) => boolean) | undefined,
     cap: number,
   ): { top: ScoredDocument[]; matched: number }
-  /** How many documents contain `term`. */
-  df(term: string): number
-  /** The documents (short ids) containing `term`, with its frequency in each; read only. */
-  postings(term: string): ReadonlyMap<number, number> | undefined
-  /** MiniSearch's short id of a document id. */
-  shortIdOf(id: string): number | undefined
 }
 
 /**
@@ -62,8 +39,7 @@ export interface Bm25Scorer {
  * addition into a reused array, the filter runs once per document, and only the best `cap` are sorted,
  * giving the same candidates for a small fraction of the time.
  */
-export function createBm25Scorer(ms: MiniSearch<never> | MiniSearch<unknown>): Bm25Scorer {
-  const state = ms as unknown as MiniSearchState
+export function createBm25Scorer(postings: Postings): Bm25Scorer {
   // Scratch arrays indexed by short id, reused by every query and cleared after it.
   let scores = new Float64Array(0)
   let counts = new Uint16Array(0)
@@ -74,8 +50,6 @@ export function createBm25Scorer(ms: MiniSearch<never> | MiniSearch<unknown>): B
   /** Score × matched terms of the kept documents, in `met` order, and a copy to sort. */
   let keys = new Float64Array(0)
   let sortedKeys = new Float64Array(0)
-
-  const postingsOf = (term: string) => state._index.get(term)?.get(FIELD)
 
   const ensureCapacity = (size: number) => {
     if (scores.length >= size) return
@@ -93,28 +67,25 @@ export function createBm25Scorer(ms: MiniSearch<never> | MiniSearch<unknown>): B
   const fieldLengthOf = (shortId: number): number => {
     const known = fieldLengths[shortId]!
     if (known > 0) return known
-    const length = state._fieldLength.get(shortId)?.[FIELD] ?? 0
+    const length = postings.fieldLength(shortId)
     fieldLengths[shortId] = length
     return length
   }
 
   return {
-    df: (term) => postingsOf(term)?.size ?? 0,
-    postings: postingsOf,
-    shortIdOf: (id) => state._idToShortId.get(id),
     top(terms, boost, allowed, cap) {
-      const lists = terms.map(postingsOf)
-      ensureCapacity(state._nextId)
-      const n = state._documentCount
-      const avgLength = state._avgFieldLength[FIELD] ?? 0
+      const lists = terms.map(postings.of)
+      ensureCapacity(postings.nextShortId)
+      const n = postings.documentCount
+      const avgLength = postings.averageFieldLength
       let seen = 0
       // Pass 1: BM25 per (term, document), summed per document in the order MiniSearch meets documents.
-      lists.forEach((postings, t) => {
-        if (!postings) return
+      lists.forEach((list, t) => {
+        if (!list) return
         const termBoost = boost(terms[t]!)
-        const matching = postings.size
+        const matching = list.size
         const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5))
-        postings.forEach((tf, shortId) => {
+        list.forEach((tf, shortId) => {
           const count = counts[shortId]!
           if (count === FILTERED) return
           if (count === 0) {
@@ -162,10 +133,10 @@ export function createBm25Scorer(ms: MiniSearch<never> | MiniSearch<unknown>): B
       const top = chosen.map((order) => {
         const shortId = met[order]!
         const queryTerms: string[] = []
-        lists.forEach((postings, t) => {
-          if (postings?.has(shortId)) queryTerms.push(terms[t]!)
+        lists.forEach((list, t) => {
+          if (list?.has(shortId)) queryTerms.push(terms[t]!)
         })
-        return { shortId, id: state._documentIds.get(shortId)!, score: keys[order]!, queryTerms }
+        return { shortId, id: postings.idOf(shortId)!, score: keys[order]!, queryTerms }
       })
       // Clear only what this query touched.
       for (let i = 0; i < seen; i++) {

@@ -1,5 +1,5 @@
 import type { Fact, Lang, OutcomeResult, ScoreKey, TimelineEvent } from '../corpus/schema.js'
-import type { Corpus } from '../corpus/types.js'
+import type { Corpus, CorpusDocument } from '../corpus/types.js'
 
 /** What a passage was rendered from. */
 export type PassageKind =
@@ -273,33 +273,31 @@ export function buildPassages(corpus: Corpus, options: { bilingual?: BilingualMo
     )
   }
 
-  for (const doc of corpus.documents) {
-    const base = {
-      kind: 'document' as const,
-      refId: doc.id,
-      teams: doc.teams,
-      sources: doc.sources,
-      date: doc.date,
-    }
-    out.push({
-      ...base,
-      id: `document:${doc.id}:summary:en`,
-      lang: 'en',
-      text: `${doc.title}. ${doc.summary_en}`,
-    })
-    if (doc.summary_ko) {
-      out.push({
-        ...base,
-        id: `document:${doc.id}:summary:ko`,
-        lang: 'ko',
-        text: `${doc.title}. ${doc.summary_ko}`,
-      })
-    }
-    doc.paragraphs.forEach((paragraph, i) => {
-      out.push({ ...base, id: `document:${doc.id}:${i}`, lang: doc.language, text: paragraph })
-    })
-  }
+  for (const doc of corpus.documents) out.push(...documentPassages(doc))
   return uniqueIds(out)
+}
+
+/** The passages of one document: its summaries and paragraphs (ids unique while document ids are). */
+export function documentPassages(doc: CorpusDocument): Passage[] {
+  // Perf (issue 7): an object literal, not `{ ...base, id, lang, text }`; spreading was 30× slower here
+  // and documents are most passages (half of buildPassages at 10k).
+  const passage = (id: string, lang: Passage['lang'], text: string): Passage => ({
+    id,
+    kind: 'document',
+    refId: doc.id,
+    lang,
+    text,
+    teams: doc.teams,
+    sources: doc.sources,
+    date: doc.date,
+  })
+  const out = [passage(`document:${doc.id}:summary:en`, 'en', `${doc.title}. ${doc.summary_en}`)]
+  if (doc.summary_ko)
+    out.push(passage(`document:${doc.id}:summary:ko`, 'ko', `${doc.title}. ${doc.summary_ko}`))
+  doc.paragraphs.forEach((paragraph, i) => {
+    out.push(passage(`document:${doc.id}:${i}`, doc.language, paragraph))
+  })
+  return out
 }
 
 /** Ids must be unique for MiniSearch; a fact listed twice in the corpus gets `#2` rather than breaking the build. */

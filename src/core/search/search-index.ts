@@ -4,6 +4,7 @@ import { ANALYZER_VERSION, analyze, analyzeQuery, type QueryPlan } from './analy
 import { type Bm25Scorer, createBm25Scorer, type ScoredDocument } from './bm25.js'
 import type { EntityMatcher } from './entities.js'
 import type { Passage, PassageKind } from './passages.js'
+import { createPostings, type Postings } from './postings.js'
 
 /** Filters and size of one search. */
 export interface SearchOptions {
@@ -68,6 +69,11 @@ export interface SearchIndex {
   discardPassages(ids: readonly string[]): void
   /** Brings the index to exactly `passages`, touching only what changed. */
   syncPassages(passages: readonly Passage[]): { added: number; changed: number; removed: number }
+  /** Adds or replaces the passages of `upsert` that differ from what is indexed and removes the `remove` ids. */
+  updatePassages(
+    upsert: readonly Passage[],
+    remove: readonly string[],
+  ): { added: number; changed: number; removed: number }
   /** Uses a new entity matcher for queries (after the corpus changed). */
   setEntityMatcher(matcher: EntityMatcher | undefined): void
   passage(id: string): Passage | undefined
@@ -121,7 +127,8 @@ class KaiSearchIndex implements SearchIndex {
   /** The same entries by MiniSearch's short id, so filtering a posting is an array read. */
   private readonly byShortId: Array<Entry | undefined> = []
   private readonly ms: MiniSearch<Passage>
-  /** Document frequencies and candidate scoring, read from MiniSearch's postings. */
+  /** MiniSearch's postings, read and updated directly (see postings.ts), and BM25 over them. */
+  private readonly postings: Postings
   private readonly scorer: Bm25Scorer
   private matcher: EntityMatcher | undefined
 
@@ -137,20 +144,23 @@ class KaiSearchIndex implements SearchIndex {
       storeFields: [],
       tokenize: analyze,
       processTerm: identity,
+      // Documents are removed with their postings (see `remove`), never discarded: nothing to vacuum.
+      autoVacuum: false,
     }
     if (persisted) {
       this.ms = MiniSearch.loadJS(persisted.minisearch as Parameters<typeof MiniSearch.loadJS>[0], options)
     } else {
       this.ms = MiniSearch.loadJS(this.bulkIndex(passages ?? []), options)
     }
-    this.scorer = createBm25Scorer(this.ms)
+    this.postings = createPostings(this.ms)
+    this.scorer = createBm25Scorer(this.postings)
     for (const passage of persisted?.passages ?? passages ?? []) this.remember(passage)
   }
 
   private remember(passage: Passage) {
     const entry = entryOf(passage)
     this.entries.set(passage.id, entry)
-    const shortId = this.scorer.shortIdOf(passage.id)
+    const shortId = this.postings.shortIdOf(passage.id)
     if (shortId !== undefined) this.byShortId[shortId] = entry
   }
 
@@ -200,7 +210,7 @@ class KaiSearchIndex implements SearchIndex {
   }
 
   df(term: string) {
-    return this.scorer.df(term)
+    return this.postings.df(term)
   }
 
   passage(id: string) {
@@ -217,7 +227,7 @@ class KaiSearchIndex implements SearchIndex {
 
   explain(query: string, options: SearchOptions = {}) {
     const plan = analyzeQuery(query, this.matcher ?? NO_ENTITIES)
-    const postingsOf = this.postingsLookup()
+    const postingsOf = this.postings.of
     const known = [...plan.terms.keys()]
       .map((term) => ({ term, df: postingsOf(term)?.size ?? 0 }))
       .filter((t) => t.df > 0)
@@ -282,17 +292,6 @@ class KaiSearchIndex implements SearchIndex {
     return { entry, matched, coverage: covered, score: sum * (COVERAGE_FLOOR + covered) ** COVERAGE_POWER }
   }
 
-  /** Postings by term, each looked up in MiniSearch's radix tree once per query. */
-  private postingsLookup() {
-    const lists = new Map<string, ReadonlyMap<number, number> | undefined>()
-    return (term: string) => {
-      if (lists.has(term)) return lists.get(term)
-      const postings = this.scorer.postings(term)
-      lists.set(term, postings)
-      return postings
-    }
-  }
-
   private filterFor(options: SearchOptions): ((shortId: number) => boolean) | undefined {
     const { kinds, teams, lang } = options
     if (!kinds && !teams && !lang) return undefined
@@ -307,20 +306,20 @@ class KaiSearchIndex implements SearchIndex {
   }
 
   private add(passage: Passage) {
-    this.ms.add(passage)
+    this.postings.add(passage.id, analyze(passage.text))
     this.remember(passage)
   }
 
   /**
-   * `remove` (not `discard`): it takes the passage's postings out at once, so document frequencies and
-   * the scorer never meet a stale posting. It needs the text as indexed, which `entries` holds.
+   * Takes the passage's postings out at once (as `MiniSearch#remove`, not `discard`), so document
+   * frequencies and the scorer never meet a stale posting. It needs the text as indexed: `entries` has it.
    */
   private remove(id: string) {
     const entry = this.entries.get(id)
     if (!entry) return
-    const shortId = this.scorer.shortIdOf(id)
+    const shortId = this.postings.shortIdOf(id)
     if (shortId !== undefined) this.byShortId[shortId] = undefined
-    this.ms.remove(entry.passage)
+    this.postings.remove(id, analyze(entry.passage.text))
     this.entries.delete(id)
   }
 
@@ -336,19 +335,26 @@ class KaiSearchIndex implements SearchIndex {
   }
 
   syncPassages(passages: readonly Passage[]) {
-    const next = new Map(passages.map((p) => [p.id, p]))
-    const removed = [...this.entries.keys()].filter((id) => !next.has(id))
-    this.discardPassages(removed)
+    const next = new Set(passages.map((p) => p.id))
+    return this.updatePassages(
+      passages,
+      [...this.entries.keys()].filter((id) => !next.has(id)),
+    )
+  }
+
+  updatePassages(upsert: readonly Passage[], remove: readonly string[]) {
+    const removed = remove.filter((id) => this.entries.has(id)).length
+    this.discardPassages(remove)
     let added = 0
     let changed = 0
-    for (const passage of passages) {
+    for (const passage of upsert) {
       const current = this.entries.get(passage.id)?.passage
       if (!current) added++
       else if (!samePassage(current, passage)) changed++
       else continue
       this.replacePassages([passage])
     }
-    return { added, changed, removed: removed.length }
+    return { added, changed, removed }
   }
 
   toJSON(): PersistedSearchIndex {
@@ -380,27 +386,37 @@ function entryOf(passage: Passage): Entry {
  * document at 10k passages.
  */
 function samePassage(a: Passage, b: Passage): boolean {
-  for (const field of PASSAGE_FIELDS) {
-    const x = a[field]
-    const y = b[field]
-    if (x === y) continue
-    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, i) => v !== y[i]))
-      return false
-  }
-  return true
+  return (
+    a.text === b.text &&
+    a.id === b.id &&
+    a.kind === b.kind &&
+    a.refId === b.refId &&
+    a.lang === b.lang &&
+    a.date === b.date &&
+    sameList(a.teams, b.teams) &&
+    sameList(a.sources, b.sources)
+  )
 }
 
-/** Every field of a passage: the type fails to compile when Passage gains a field not listed here. */
-const PASSAGE_FIELDS = Object.keys({
+/** Fails to compile when Passage gains a field, as a reminder to compare it in `samePassage`. */
+const COMPARED = {
   text: true,
   id: true,
   kind: true,
   refId: true,
   lang: true,
+  date: true,
   teams: true,
   sources: true,
-  date: true,
-} satisfies Record<keyof Passage, true>) as Array<keyof Passage>
+} satisfies Record<keyof Passage, true>
+void COMPARED
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /** One candidate passage, and how to tell whether it contains a term. */
 interface PassageTerms {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { diffCorpus } from '../../../src/core/search/corpus-diff.js'
 import {
   createEntityMatcher,
   editDistanceAtMostOne,
@@ -134,14 +135,16 @@ describe('updateEntityMatcher', () => {
     expect(found(matcher, '업스테즈지 모델')).toEqual(['team:upstage~'])
     const edited = editDocument('업스테즈지라는 회사도 있다.')
     expect(found(createEntityMatcher(edited), '업스테즈지 모델')).toEqual([])
-    expect(found(updateEntityMatcher(matcher, corpus, edited), '업스테즈지 모델')).toEqual([])
+    expect(
+      found(updateEntityMatcher(matcher, edited, diffCorpus(corpus, edited)), '업스테즈지 모델'),
+    ).toEqual([])
     // The matcher it was updated from is left as it was.
     expect(found(matcher, '업스테즈지 모델')).toEqual(['team:upstage~'])
   })
 
   it('finds the same names as a full build after a document edit', () => {
     const edited = editDocument('정부는 후속 대책을 검토했다.')
-    const updated = updateEntityMatcher(matcher, corpus, edited)
+    const updated = updateEntityMatcher(matcher, edited, diffCorpus(corpus, edited))
     const fresh = createEntityMatcher(edited)
     for (const text of [
       '엘지는 진출했어?',
@@ -158,14 +161,18 @@ describe('updateEntityMatcher', () => {
     const teams = corpus.teams.map((t) => (t.id === 'upstage' ? { ...t, aliases: ['솔라팀'] } : t))
     const renamed = { ...corpus, teams }
     expect(found(matcher, '솔라팀 결과')).toEqual([])
-    expect(found(updateEntityMatcher(matcher, corpus, renamed), '솔라팀 결과')).toEqual(['team:upstage'])
+    expect(found(updateEntityMatcher(matcher, renamed, diffCorpus(corpus, renamed)), '솔라팀 결과')).toEqual([
+      'team:upstage',
+    ])
   })
 
   it('reads words of edited facts, not only of documents', () => {
     const facts = [...corpus.facts]
     facts[0] = { ...facts[0]!, ko: `${facts[0]!.ko} 업스테즈지도 언급됐다.` }
     const edited = { ...corpus, facts }
-    expect(found(updateEntityMatcher(matcher, corpus, edited), '업스테즈지 모델')).toEqual([])
+    expect(
+      found(updateEntityMatcher(matcher, edited, diffCorpus(corpus, edited)), '업스테즈지 모델'),
+    ).toEqual([])
   })
 })
 
