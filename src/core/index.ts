@@ -107,8 +107,8 @@ export { runRetrievalEval } from './search/eval.js'
 export type { Passage, PassageKind } from './search/passages.js'
 /** Renders the corpus as searchable passages in Korean and English. */
 export { buildPassages } from './search/passages.js'
-/** Loads the persisted search index for a corpus hash, or builds and saves it. */
-export { loadOrBuildIndex } from './search/persist.js'
+/** Loads the persisted search index for a corpus hash, or builds and saves it; saves one (after a hot reload). */
+export { loadOrBuildIndex, saveIndex } from './search/persist.js'
 export type { SearchHit, SearchIndex, SearchOptions } from './search/search-index.js'
 /** Builds the Korean-aware search index over passages (see src/core/search/search-index.ts). */
 export { createSearchIndex } from './search/search-index.js'
