@@ -32,7 +32,7 @@ export const SCHEDULE = /일정|스케줄|로드맵|타임라인|\bschedule\b|ro
 
 export const OUTCOME_WORDS = {
   advanced:
-    /진출|올라\s?(가|갔|간|감|왔|온)|붙었|붙은|붙음|붙어|붙냐|붙나|통과|살아\s?남|합격|생존|남았|남은|진입|\badvanc|made it|make it|\bpass(ed)?\b|went through|moved? on|surviv|still in|qualif|\bremain/,
+    /진출|\d\s?차(\s?단계)?\s?(에|로)?\s?(갔|간|감|가는|가냐|가나)|올라\s?(가|갔|간|감|왔|온)|붙었|붙은|붙음|붙어|붙냐|붙나|통과|살아\s?남|합격|생존|남았|남은|진입|\badvanc|made it|make it|\bpass(ed)?\b|went through|moved? on|surviv|still in|qualif|\bremain/,
   eliminated:
     /탈락|떨어\s?(졌|지|져|진|짐|뜨)|고배|잘렸|잘린|아웃|제외\s?(됐|된|되)|낙방|미끄러|eliminat|dropped|\bcut\b|knocked out|kicked out|\b(is|was|were|got|are) out\b|\bfail|disqualif|excluded|\blost\b/,
   selected:

@@ -81,3 +81,12 @@ describe('counts and re-tender claims', () => {
     expect(a.text).not.toContain('Solar Open')
   })
 })
+
+describe('going to a phase is advancing to it', () => {
+  it('corrects "went to phase 2" for a team that was eliminated in phase 1', () => {
+    const a = core.ask('엔씨가 2차 간 거 맞지?')
+    expect(a.intent).toBe('false-premise')
+    expect(a.text).toContain('아니요')
+    expect(a.text).toContain('탈락')
+  })
+})
