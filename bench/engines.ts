@@ -13,7 +13,7 @@ import type { Corpus } from '../src/core/corpus/types.js'
 import { analyze } from '../src/core/search/analyzer.js'
 import { createEntityMatcher, type EntityMatcher } from '../src/core/search/entities.js'
 import { buildPassages, type Passage } from '../src/core/search/passages.js'
-import { loadIndex, saveIndex } from '../src/core/search/persist.js'
+import { loadOrBuildIndex, saveIndex } from '../src/core/search/persist.js'
 import { createSearchIndex, type SearchIndex } from '../src/core/search/search-index.js'
 
 export type EngineName = 'ours' | 'plain' | 'flex'
@@ -114,9 +114,9 @@ export function createOursEngine(): Engine {
       return wrap(corpus, index, matcher)
     },
     restore(corpus, dir) {
-      const matcher = createEntityMatcher(corpus)
-      const index = loadIndex(dir, corpus.hash, matcher)
-      if (!index) throw new Error(`bench: no persisted index for this corpus under ${dir}`)
+      // As the bot starts: the matcher's known words come from the file too.
+      const { index, matcher, origin } = loadOrBuildIndex(corpus, { dataDir: dir })
+      if (origin !== 'loaded') throw new Error(`bench: no persisted index for this corpus under ${dir}`)
       return wrap(corpus, index, matcher)
     },
   }

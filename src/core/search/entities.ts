@@ -82,12 +82,42 @@ interface Candidate {
   weight: number
 }
 
-/** Builds the matcher from every name and alias in the corpus. */
-export function createEntityMatcher(corpus: Corpus): EntityMatcher {
+/**
+ * Builds the matcher from every name and alias in the corpus. `knownWords` are the corpus's words as
+ * `knownWordsOf` gave them for this very corpus (persisted with its index): reading every word of the
+ * corpus again is most of building a matcher (a third of a cold start at 10k passages).
+ */
+export function createEntityMatcher(
+  corpus: Corpus,
+  options: { knownWords?: PersistedKnownWords } = {},
+): EntityMatcher {
   const names = indexNames(collectRecords(corpus))
+  const saved = options.knownWords
+  if (saved?.version === KNOWN_WORDS_VERSION) return matcherOf(names, [new Set(saved.words)])
   const words = new Set<string>()
   addKnownWords(words, names, { ...corpus, dir: '', hash: '' })
   return matcherOf(names, [words])
+}
+
+/**
+ * Bump whenever `addKnownWords` would read a corpus differently: persisted known words of another version
+ * are read again from the corpus.
+ */
+export const KNOWN_WORDS_VERSION = 1
+
+/** A matcher's known words, to persist with the index of the same corpus. */
+export interface PersistedKnownWords {
+  version: number
+  words: string[]
+}
+
+/** The words the matcher tells typos from (see createEntityMatcher), or undefined for a foreign matcher. */
+export function knownWordsOf(matcher: EntityMatcher): PersistedKnownWords | undefined {
+  const state = STATE.get(matcher)
+  if (!state) return undefined
+  const words =
+    state.words.length === 1 ? [...state.words[0]!] : [...new Set(state.words.flatMap((l) => [...l]))]
+  return { version: KNOWN_WORDS_VERSION, words }
 }
 
 /**
@@ -258,7 +288,8 @@ function isFuzzyEligible(surface: Surface): boolean {
 
 /**
  * Adds the words of every string in `value` (and their Hangul prefixes) to `words`: typed text that is a
- * real word of the corpus is never a typo. Names themselves are taken out again.
+ * real word of the corpus is never a typo. Names themselves are taken out again. Changing what this
+ * reads means bumping KNOWN_WORDS_VERSION, or persisted words of the old rule are used.
  */
 function addKnownWords(words: Set<string>, names: NameIndex, value: unknown): void {
   const { maxLength, surfaces } = names

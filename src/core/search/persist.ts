@@ -34,18 +34,24 @@ export function saveIndex(dir: string, corpusHash: string, index: SearchIndex): 
 }
 
 /** Loads the index saved for this corpus and analyzer version, or undefined (missing, stale or unreadable). */
-export function loadIndex(dir: string, corpusHash: string, matcher?: EntityMatcher): SearchIndex | undefined {
-  let text: string
+export function loadIndex(dir: string, corpus: Corpus, matcher?: EntityMatcher): SearchIndex | undefined {
+  const persisted = readPersisted(dir, corpus.hash)
+  return persisted && restore(persisted, corpus, matcher)
+}
+
+function restore(persisted: PersistedSearchIndex, corpus: Corpus, matcher?: EntityMatcher) {
   try {
-    text = readFileSync(join(dir, indexFileName(corpusHash)), 'utf8')
+    return restoreSearchIndex(persisted, { passages: buildPassages(corpus), ...(matcher && { matcher }) })
   } catch {
     return undefined
   }
+}
+
+function readPersisted(dir: string, corpusHash: string): PersistedSearchIndex | undefined {
   try {
-    const persisted = JSON.parse(text) as PersistedSearchIndex
-    return restoreSearchIndex(persisted, matcher ? { matcher } : {})
+    return JSON.parse(readFileSync(join(dir, indexFileName(corpusHash)), 'utf8')) as PersistedSearchIndex
   } catch {
-    // A truncated or hand-edited file is not an error for the bot: rebuilding is always possible.
+    // Missing, truncated or hand-edited: not an error for the bot, rebuilding is always possible.
     return undefined
   }
 }
@@ -61,11 +67,15 @@ export function loadOrBuildIndex(
   corpus: Corpus,
   options: { dataDir?: string; onSaveError?: (err: unknown) => void } = {},
 ): { index: SearchIndex; matcher: EntityMatcher; origin: IndexOrigin } {
-  const matcher = createEntityMatcher(corpus)
-  if (options.dataDir) {
-    const loaded = loadIndex(options.dataDir, corpus.hash, matcher)
+  const persisted = options.dataDir ? readPersisted(options.dataDir, corpus.hash) : undefined
+  if (persisted) {
+    // The file is keyed by the corpus hash, so its known words are this corpus's.
+    const saved = persisted.knownWords
+    const matcher = createEntityMatcher(corpus, saved ? { knownWords: saved } : {})
+    const loaded = restore(persisted, corpus, matcher)
     if (loaded) return { index: loaded, matcher, origin: 'loaded' }
   }
+  const matcher = createEntityMatcher(corpus)
   const index = createSearchIndex(buildPassages(corpus), { matcher })
   if (options.dataDir) {
     try {

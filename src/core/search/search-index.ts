@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
 import type { Lang } from '../corpus/schema.js'
 import { ANALYZER_VERSION, analyze, analyzeQuery, type QueryPlan } from './analyzer.js'
 import { type Bm25Scorer, createBm25Scorer, type ScoredDocument } from './bm25.js'
-import type { EntityMatcher } from './entities.js'
+import { type EntityMatcher, knownWordsOf, type PersistedKnownWords } from './entities.js'
 import type { Passage, PassageKind } from './passages.js'
 import { createPostings, type Postings } from './postings.js'
 
@@ -87,7 +88,15 @@ export interface SearchIndex {
 export interface PersistedSearchIndex {
   analyzerVersion: number
   minisearch: unknown
-  passages: Passage[]
+  /**
+   * Ids of the indexed passages. The passages themselves are not stored (their text would be a second copy
+   * of the corpus, a third of the file): they are rendered from the corpus again when restoring.
+   */
+  passageIds: string[]
+  /** Digest of the indexed passages: passages rendered differently (e.g. a changed passages.ts) mean a rebuild. */
+  passagesDigest: string
+  /** The known words of the entity matcher the index was used with (the same corpus), to skip reading them. */
+  knownWords?: PersistedKnownWords
 }
 
 interface Entry {
@@ -113,13 +122,25 @@ export function createSearchIndex(
   return new KaiSearchIndex(options.matcher, passages)
 }
 
-/** Restores an index saved with `toJSON()`; returns undefined when it was made by another analyzer version. */
+/**
+ * Restores an index saved with `toJSON()` over `passages`, the corpus's passages rendered again
+ * (`buildPassages`); undefined when it was made by another analyzer version or over other passages.
+ */
 export function restoreSearchIndex(
   persisted: PersistedSearchIndex,
-  options: { matcher?: EntityMatcher } = {},
+  options: { passages: readonly Passage[]; matcher?: EntityMatcher },
 ): SearchIndex | undefined {
-  if (persisted.analyzerVersion !== ANALYZER_VERSION) return undefined
-  return new KaiSearchIndex(options.matcher, undefined, persisted)
+  if (persisted.analyzerVersion !== ANALYZER_VERSION || !Array.isArray(persisted.passageIds)) return undefined
+  const byId = new Map(options.passages.map((p) => [p.id, p]))
+  const indexed: Passage[] = []
+  for (const id of persisted.passageIds) {
+    const passage = byId.get(id)
+    if (!passage) return undefined
+    indexed.push(passage)
+  }
+  if (indexed.length !== options.passages.length || digestOf(indexed) !== persisted.passagesDigest)
+    return undefined
+  return new KaiSearchIndex(options.matcher, indexed, persisted)
 }
 
 class KaiSearchIndex implements SearchIndex {
@@ -154,7 +175,7 @@ class KaiSearchIndex implements SearchIndex {
     }
     this.postings = createPostings(this.ms)
     this.scorer = createBm25Scorer(this.postings)
-    for (const passage of persisted?.passages ?? passages ?? []) this.remember(passage)
+    for (const passage of passages ?? []) this.remember(passage)
   }
 
   private remember(passage: Passage) {
@@ -358,12 +379,35 @@ class KaiSearchIndex implements SearchIndex {
   }
 
   toJSON(): PersistedSearchIndex {
+    const knownWords = this.matcher && knownWordsOf(this.matcher)
+    const passages = [...this.entries.values()].map((e) => e.passage)
     return {
       analyzerVersion: ANALYZER_VERSION,
       minisearch: this.ms.toJSON(),
-      passages: [...this.entries.values()].map((e) => e.passage),
+      passageIds: passages.map((p) => p.id),
+      passagesDigest: digestOf(passages),
+      ...(knownWords && { knownWords }),
     }
   }
+}
+
+/** A digest of every field of every passage, in order. */
+function digestOf(passages: readonly Passage[]): string {
+  // One string and one hash update: per-passage JSON and updates were 10% of a cold start.
+  const parts: string[] = []
+  for (const p of passages) {
+    parts.push(
+      p.id,
+      p.kind,
+      p.refId,
+      p.lang,
+      p.text,
+      p.teams.join('\u0002'),
+      p.sources.join('\u0002'),
+      p.date ?? '',
+    )
+  }
+  return createHash('sha256').update(parts.join('\u0001')).digest('hex')
 }
 
 const NO_ENTITIES: EntityMatcher = { find: () => [], get: () => undefined, records: () => [] }
@@ -398,7 +442,7 @@ function samePassage(a: Passage, b: Passage): boolean {
   )
 }
 
-/** Fails to compile when Passage gains a field, as a reminder to compare it in `samePassage`. */
+/** Fails to compile when Passage gains a field, as a reminder to compare it in `samePassage` and `digestOf`. */
 const COMPARED = {
   text: true,
   id: true,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -98,7 +98,7 @@ describe('persistence', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kai-index-'))
     const built = createSearchIndex(passages, { matcher })
     saveIndex(dir, corpus.hash, built)
-    const loaded = loadIndex(dir, corpus.hash, matcher)!
+    const loaded = loadIndex(dir, corpus, matcher)!
     for (const q of questions) expect(loaded.search(q)).toEqual(built.search(q))
   })
 
@@ -111,10 +111,40 @@ describe('persistence', () => {
     expect(readdirSync(dir)).toEqual([indexFileName('another-corpus-hash')])
   })
 
+  it('restores the matcher’s known words with the index instead of reading the corpus again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kai-index-'))
+    // Source titles are words of the corpus but not of any passage.
+    const sources = corpus.sources.map((x, i) => (i === 0 ? { ...x, title: `${x.title} 업스테즈지` } : x))
+    loadOrBuildIndex({ ...corpus, sources }, { dataDir: dir })
+    // Same hash, so the saved file is taken for this corpus: the word can only come from the file.
+    const { matcher: loaded, origin } = loadOrBuildIndex(corpus, { dataDir: dir })
+    expect(origin).toBe('loaded')
+    expect(loaded.find('업스테즈지 모델')).toEqual([])
+    expect(createEntityMatcher(corpus).find('업스테즈지 모델')).toHaveLength(1)
+  })
+
+  it('rebuilds when the corpus renders other passages than those indexed (same hash)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kai-index-'))
+    loadOrBuildIndex(corpus, { dataDir: dir })
+    const [doc] = corpus.documents
+    const paragraphs = doc!.paragraphs.map((p, i) => (i === 0 ? `${p} 정정` : p))
+    const edited = { ...corpus, documents: [{ ...doc!, paragraphs }] }
+    expect(loadIndex(dir, edited)).toBeUndefined()
+    expect(loadOrBuildIndex(edited, { dataDir: dir }).origin).toBe('built')
+    expect(loadOrBuildIndex({ ...edited, documents: [] }, { dataDir: dir }).origin).toBe('built')
+  })
+
+  it('does not store the passages’ text in the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kai-index-'))
+    loadOrBuildIndex(corpus, { dataDir: dir })
+    const saved = readFileSync(join(dir, indexFileName(corpus.hash)), 'utf8')
+    expect(saved).not.toContain(corpus.documents[0]!.paragraphs[0]!)
+  })
+
   it('rebuilds when the saved file is unreadable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kai-index-'))
     writeFileSync(join(dir, indexFileName(corpus.hash)), '{"truncated":')
-    expect(loadIndex(dir, corpus.hash)).toBeUndefined()
+    expect(loadIndex(dir, corpus)).toBeUndefined()
     expect(loadOrBuildIndex(corpus, { dataDir: dir }).origin).toBe('built')
   })
 
@@ -122,6 +152,6 @@ describe('persistence', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kai-index-'))
     const json = createSearchIndex(passages).toJSON()
     writeFileSync(join(dir, indexFileName(corpus.hash)), JSON.stringify({ ...json, analyzerVersion: -1 }))
-    expect(loadIndex(dir, corpus.hash)).toBeUndefined()
+    expect(loadIndex(dir, corpus)).toBeUndefined()
   })
 })
