@@ -7,6 +7,8 @@ import type MiniSearch from 'minisearch'
  */
 interface MiniSearchState {
   _index: {
+    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>
+    set(term: string, data: Map<number, Map<number, number>>): void
     get(term: string): Map<number, Map<number, number>> | undefined
     fetch(term: string, create: () => Map<number, Map<number, number>>): Map<number, Map<number, number>>
     delete(term: string): void
@@ -17,6 +19,9 @@ interface MiniSearchState {
   _avgFieldLength: number[]
   _documentCount: number
   _nextId: number
+  _fieldIds: Record<string, number>
+  _storedFields: Map<number, unknown>
+  _dirtCount: number
   addDocumentId(id: string): number
   addFieldLength(shortId: number, fieldId: number, count: number, length: number): void
   removeFieldLength(shortId: number, fieldId: number, count: number, length: number): void
@@ -54,7 +59,49 @@ export interface Postings {
   add(id: string, terms: readonly string[]): void
   /** Removes a document indexed with these terms, as `MiniSearch#remove` does. */
   remove(id: string, terms: readonly string[]): void
+  /** Puts in the postings of terms the index does not hold yet (a bulk build, a saved index). */
+  load(postings: Iterable<[string, Map<number, number>]>): void
+  /** Every term's postings, compactly for JSON (see CompactPostings). */
+  toCompact(): CompactPostings
 }
+
+/**
+ * Postings for JSON: per term, its documents' short ids and term frequencies in turn. Perf (issue 7):
+ * MiniSearch's own form (an object per term keyed by short id) made loading convert every key back to a
+ * number, a third of a 10k cold start, and building such objects was half of a build.
+ */
+export type CompactPostings = Array<[term: string, shortIdsAndFrequencies: number[]]>
+
+/** Reads compact postings back into maps. */
+export function fromCompact(compact: CompactPostings): Array<[string, Map<number, number>]> {
+  return compact.map(([term, flat]) => {
+    const postings = new Map<number, number>()
+    for (let i = 0; i < flat.length; i += 2) postings.set(flat[i]!, flat[i + 1]!)
+    return [term, postings]
+  })
+}
+
+/**
+ * MiniSearch's serialised form (for `MiniSearch.loadJS`) of `ms` without its postings, which go separately
+ * (`toCompact`, `load`): the same fields `MiniSearch#toJSON` writes.
+ */
+export function withoutPostings(ms: MiniSearch<never> | MiniSearch<unknown>): MiniSearchJson {
+  const state = ms as unknown as MiniSearchState
+  return {
+    documentCount: state._documentCount,
+    nextId: state._nextId,
+    documentIds: Object.fromEntries(state._documentIds),
+    fieldIds: state._fieldIds,
+    fieldLength: Object.fromEntries(state._fieldLength),
+    averageFieldLength: state._avgFieldLength,
+    storedFields: Object.fromEntries(state._storedFields) as MiniSearchJson['storedFields'],
+    dirtCount: state._dirtCount,
+    index: [],
+    serializationVersion: 2,
+  }
+}
+
+export type MiniSearchJson = Parameters<typeof MiniSearch.loadJS>[0]
 
 export function createPostings(ms: MiniSearch<never> | MiniSearch<unknown>): Postings {
   const state = ms as unknown as MiniSearchState
@@ -98,6 +145,24 @@ export function createPostings(ms: MiniSearch<never> | MiniSearch<unknown>): Pos
         postings.set(shortId, count)
         cache.set(term, postings)
       }
+    },
+    load(entries) {
+      for (const [term, postings] of entries) {
+        if (postings.size === 0) continue
+        state._index.set(term, new Map([[FIELD, postings]]))
+        cache.delete(term)
+      }
+    },
+    toCompact() {
+      const out: CompactPostings = []
+      for (const [term, data] of state._index) {
+        const postings = data.get(FIELD)
+        if (!postings || postings.size === 0) continue
+        const flat: number[] = []
+        postings.forEach((tf, shortId) => flat.push(shortId, tf))
+        out.push([term, flat])
+      }
+      return out
     },
     remove(id, terms) {
       const shortId = state._idToShortId.get(id)

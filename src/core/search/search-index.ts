@@ -5,7 +5,14 @@ import { ANALYZER_VERSION, analyze, analyzeQuery, type QueryPlan } from './analy
 import { type Bm25Scorer, createBm25Scorer, type ScoredDocument } from './bm25.js'
 import { type EntityMatcher, knownWordsOf, type PersistedKnownWords } from './entities.js'
 import type { Passage, PassageKind } from './passages.js'
-import { createPostings, type Postings } from './postings.js'
+import {
+  type CompactPostings,
+  createPostings,
+  fromCompact,
+  type MiniSearchJson,
+  type Postings,
+  withoutPostings,
+} from './postings.js'
 
 /** Filters and size of one search. */
 export interface SearchOptions {
@@ -87,7 +94,10 @@ export interface SearchIndex {
 /** The serialised index: MiniSearch's own JSON plus what our ranking needs. */
 export interface PersistedSearchIndex {
   analyzerVersion: number
+  /** MiniSearch's own JSON without its postings, */
   minisearch: unknown
+  /** which are here, compactly. */
+  postings: CompactPostings
   /**
    * Ids of the indexed passages. The passages themselves are not stored (their text would be a second copy
    * of the corpus, a third of the file): they are rendered from the corpus again when restoring.
@@ -130,7 +140,12 @@ export function restoreSearchIndex(
   persisted: PersistedSearchIndex,
   options: { passages: readonly Passage[]; matcher?: EntityMatcher },
 ): SearchIndex | undefined {
-  if (persisted.analyzerVersion !== ANALYZER_VERSION || !Array.isArray(persisted.passageIds)) return undefined
+  if (
+    persisted.analyzerVersion !== ANALYZER_VERSION ||
+    !Array.isArray(persisted.passageIds) ||
+    !Array.isArray(persisted.postings)
+  )
+    return undefined
   const byId = new Map(options.passages.map((p) => [p.id, p]))
   const indexed: Passage[] = []
   for (const id of persisted.passageIds) {
@@ -169,11 +184,15 @@ class KaiSearchIndex implements SearchIndex {
       autoVacuum: false,
     }
     if (persisted) {
-      this.ms = MiniSearch.loadJS(persisted.minisearch as Parameters<typeof MiniSearch.loadJS>[0], options)
+      this.ms = MiniSearch.loadJS(persisted.minisearch as MiniSearchJson, options)
+      this.postings = createPostings(this.ms)
+      this.postings.load(fromCompact(persisted.postings))
     } else {
-      this.ms = MiniSearch.loadJS(this.bulkIndex(passages ?? []), options)
+      const bulk = bulkIndex(passages ?? [])
+      this.ms = MiniSearch.loadJS(bulk.json, options)
+      this.postings = createPostings(this.ms)
+      this.postings.load(bulk.postings)
     }
-    this.postings = createPostings(this.ms)
     this.scorer = createBm25Scorer(this.postings)
     for (const passage of passages ?? []) this.remember(passage)
   }
@@ -183,47 +202,6 @@ class KaiSearchIndex implements SearchIndex {
     this.entries.set(passage.id, entry)
     const shortId = this.postings.shortIdOf(passage.id)
     if (shortId !== undefined) this.byShortId[shortId] = entry
-  }
-
-  /**
-   * MiniSearch's own serialised form (version 2) of an index over `passages`, for `loadJS`. Perf (bench,
-   * 10k synthetic passages): `add()` walks MiniSearch's radix tree once per token (~120 per passage) and
-   * was half of the build; loading inserts each distinct term once. The index and the scores are the same
-   * (identical top 10 with scores on the bench's 1,200 questions), the build 2.3× faster.
-   */
-  private bulkIndex(passages: readonly Passage[]): Parameters<typeof MiniSearch.loadJS>[0] {
-    const documentIds: Record<number, string> = {}
-    const fieldLength: Record<number, number[]> = {}
-    const postings = new Map<string, Record<number, number>>()
-    let lengthSum = 0
-    const seen: Record<string, true> = Object.create(null)
-    passages.forEach((passage, shortId) => {
-      if (passage.id in seen) throw new Error(`MiniSearch: duplicate ID ${passage.id}`)
-      seen[passage.id] = true
-      const tf = new Map<string, number>()
-      for (const term of analyze(passage.text)) tf.set(term, (tf.get(term) ?? 0) + 1)
-      documentIds[shortId] = passage.id
-      // MiniSearch's field length is the number of distinct terms.
-      fieldLength[shortId] = [tf.size]
-      lengthSum += tf.size
-      for (const [term, count] of tf) {
-        const row = postings.get(term)
-        if (row) row[shortId] = count
-        else postings.set(term, { [shortId]: count })
-      }
-    })
-    return {
-      documentCount: passages.length,
-      nextId: passages.length,
-      documentIds,
-      fieldIds: { text: 0 },
-      fieldLength,
-      averageFieldLength: passages.length > 0 ? [lengthSum / passages.length] : [],
-      storedFields: {},
-      dirtCount: 0,
-      index: [...postings].map(([term, row]) => [term, { 0: row }]),
-      serializationVersion: 2,
-    }
   }
 
   get size() {
@@ -383,12 +361,59 @@ class KaiSearchIndex implements SearchIndex {
     const passages = [...this.entries.values()].map((e) => e.passage)
     return {
       analyzerVersion: ANALYZER_VERSION,
-      minisearch: this.ms.toJSON(),
+      minisearch: withoutPostings(this.ms),
+      postings: this.postings.toCompact(),
       passageIds: passages.map((p) => p.id),
       passagesDigest: digestOf(passages),
       ...(knownWords && { knownWords }),
     }
   }
+}
+
+/**
+ * MiniSearch's serialised form (version 2, for `loadJS`) of an index over `passages`, its postings apart.
+ * Perf (bench, 10k synthetic passages): `add()` walks MiniSearch's radix tree once per token (~120 per
+ * passage) and was half of the build; loading inserts each distinct term once. The index and the scores are
+ * the same (identical top 10 with scores on the bench's 1,200 questions), the build 2.3× faster. Postings are
+ * maps, not MiniSearch's objects keyed by short id (setting those keys was then half of the build).
+ */
+function bulkIndex(passages: readonly Passage[]): {
+  json: MiniSearchJson
+  postings: Map<string, Map<number, number>>
+} {
+  const documentIds: Record<number, string> = {}
+  const fieldLength: Record<number, number[]> = {}
+  const postings = new Map<string, Map<number, number>>()
+  let lengthSum = 0
+  const seen = new Set<string>()
+  passages.forEach((passage, shortId) => {
+    if (seen.has(passage.id)) throw new Error(`MiniSearch: duplicate ID ${passage.id}`)
+    seen.add(passage.id)
+    const tf = new Map<string, number>()
+    for (const term of analyze(passage.text)) tf.set(term, (tf.get(term) ?? 0) + 1)
+    documentIds[shortId] = passage.id
+    // MiniSearch's field length is the number of distinct terms.
+    fieldLength[shortId] = [tf.size]
+    lengthSum += tf.size
+    for (const [term, count] of tf) {
+      const row = postings.get(term)
+      if (row) row.set(shortId, count)
+      else postings.set(term, new Map([[shortId, count]]))
+    }
+  })
+  const json: MiniSearchJson = {
+    documentCount: passages.length,
+    nextId: passages.length,
+    documentIds,
+    fieldIds: { text: 0 },
+    fieldLength,
+    averageFieldLength: passages.length > 0 ? [lengthSum / passages.length] : [],
+    storedFields: {},
+    dirtCount: 0,
+    index: [],
+    serializationVersion: 2,
+  }
+  return { json, postings }
 }
 
 /** A digest of every field of every passage, in order. */

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../../../src/core/search/analyzer.js'
 import { buildPassages, type Passage } from '../../../src/core/search/passages.js'
-import { createPostings } from '../../../src/core/search/postings.js'
+import { createPostings, fromCompact, withoutPostings } from '../../../src/core/search/postings.js'
 import { createSearchFixtureCorpus } from '../../fixtures/search/corpus.js'
 
 const passages = buildPassages(createSearchFixtureCorpus())
@@ -58,6 +58,20 @@ describe('createPostings', () => {
     postings.remove('new', analyze('양자컴퓨팅 양자'))
     expect(postings.df('양자')).toBe(0)
     expect(postings.shortIdOf('new')).toBeUndefined()
+  })
+
+  it('serialises and loads back to the index MiniSearch itself holds', () => {
+    const original = indexOf(passages)
+    const json = JSON.parse(
+      JSON.stringify({
+        minisearch: withoutPostings(original),
+        postings: createPostings(original).toCompact(),
+      }),
+    )
+    const options = { idField: 'id', fields: ['text'], storeFields: [], tokenize: analyze, autoVacuum: false }
+    const restored = MiniSearch.loadJS<Passage>(json.minisearch, options)
+    createPostings(restored).load(fromCompact(json.postings))
+    expect(contents(restored)).toEqual(contents(original))
   })
 
   it('refuses a duplicate id, as MiniSearch does', () => {
