@@ -159,7 +159,9 @@ export function createPostings(ms: MiniSearch<never> | MiniSearch<unknown>): Pos
         const postings = data.get(FIELD)
         if (!postings || postings.size === 0) continue
         const flat: number[] = []
-        postings.forEach((tf, shortId) => flat.push(shortId, tf))
+        postings.forEach((tf, shortId) => {
+          flat.push(shortId, tf)
+        })
         out.push([term, flat])
       }
       return out
