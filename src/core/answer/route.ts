@@ -354,7 +354,10 @@ export function route(question: string, options: RouteOptions): Route {
   if (r.aspect === 'score' && inDomain && !topics.includes('scoring')) return set('results', 'scores')
   // "추가로 들어온 팀은 GPU 몇 장 받아": an amount of support, whoever the outcome word describes.
   if (topics.some((x) => SUPPORT_TOPICS.has(x)) && test(AMOUNT, q, c)) return set('program', 'support-amount')
-  if (outcome || (inDomain && (asksResults || (phase !== undefined && topics.length === 0))))
+  // In a bot about one programme a bare "최신 결과 알려줘" / "latest results?" asks for its results; a
+  // question about other results (월드컵 결과) names a word the corpus never uses and abstains later.
+  const bareResults = asksResults && topics.length === 0 && mentions.length === 0 && isBareResultsRequest(q)
+  if (outcome || bareResults || (inDomain && (asksResults || (phase !== undefined && topics.length === 0))))
     return set('results', 'results')
   if (test(SCHEDULE, q, c)) return set('timeline', 'schedule')
   if (topics.length > 0) return set('program', 'topic')
@@ -364,4 +367,14 @@ export function route(question: string, options: RouteOptions): Route {
   }
   if (asksDefinition) return set('glossary', 'definition-unknown-term')
   return set('search', 'fallback')
+}
+
+/** Words that only say "the results, now": what is left once they are gone must be (almost) nothing. */
+const RESULTS_FILLER =
+  /최신|최근|지금|현재|요즘|마지막|나왔|나옴|알려\s?줘|보여\s?줘|좀|\b(latest|recent|current|so far|now|please|show|tell|me|give|any|the|are|is|what|of)\b|[\s\p{P}]/gu
+
+function isBareResultsRequest(q: string): boolean {
+  const global = (re: RegExp) => new RegExp(re.source, `${re.flags.replace('g', '')}g`)
+  const rest = q.replace(global(RESULTS_GENERIC), '').replace(global(WH_WORD), '').replace(RESULTS_FILLER, '')
+  return [...rest].length <= 1
 }

@@ -90,3 +90,19 @@ describe('going to a phase is advancing to it', () => {
     expect(a.text).toContain('탈락')
   })
 })
+
+describe('a bare request for results', () => {
+  it('answers "최신 결과 알려줘" and "latest results?" with the current standings', () => {
+    for (const q of ['최신 결과 알려줘', 'latest results?', '결과 어떻게 됐어?']) {
+      const a = core.ask(q)
+      expect(a.intent).toBe('results')
+      expect(a.answered).toBe(true)
+      expect(a.text).toMatch(/LG AI/)
+    }
+  })
+
+  it('still abstains on the results of something else', () => {
+    expect(core.ask('월드컵 결과 알려줘').answered).toBe(false)
+    expect(core.ask('what are the results of the election?').answered).toBe(false)
+  })
+})
