@@ -1,4 +1,4 @@
-import type { Lang } from '../../src/core/index.js'
+import { type Lang, withParticle } from '../../src/core/index.js'
 
 /**
  * The adapter's own short texts (confirmations, refusals, apologies) in both languages.
@@ -10,10 +10,12 @@ export const TEXT = {
       `죄송합니다. 답을 만드는 중에 문제가 생겼습니다. 잠시 뒤 다시 시도해 주세요. (요청 번호 ${ref})`,
     subscribed: (what: string, kind: 'created' | 'updated' | 'unchanged') =>
       kind === 'unchanged'
-        ? `이 채널은 이미 ${what}을(를) 구독하고 있습니다.`
-        : `이 채널에 ${what}을(를) ${kind === 'created' ? '구독했습니다' : '구독 설정을 바꿨습니다'}. 결과가 바뀌면 여기에 알려 드립니다.`,
+        ? `이 채널은 이미 ${withParticle(what, '을/를')} 구독하고 있습니다.`
+        : `이 채널에 ${withParticle(what, '을/를')} ${kind === 'created' ? '구독했습니다' : '구독 설정을 바꿨습니다'}. 결과가 바뀌면 여기에 알려 드립니다.`,
     unsubscribed: (what: string, removed: boolean) =>
-      removed ? `이 채널의 ${what} 구독을 취소했습니다.` : `이 채널은 ${what}을(를) 구독하고 있지 않습니다.`,
+      removed
+        ? `이 채널의 ${what} 구독을 취소했습니다.`
+        : `이 채널은 ${withParticle(what, '을/를')} 구독하고 있지 않습니다.`,
     allNews: '모든 소식',
     teamNews: (team: string) => `${team} 소식`,
     noSubscriptions: '이 채널에는 구독이 없습니다. `/kai subscribe` 로 결과 알림을 받을 수 있습니다.',
@@ -26,9 +28,9 @@ export const TEXT = {
     unknownTeam: (name: string) =>
       `'${name}' 팀을 찾지 못했습니다. \`/kai team\` 에 팀 이름을 넣어 확인해 보세요.`,
     badDate: (value: string) =>
-      `'${value}' 은(는) 날짜가 아닙니다. \`/kai changes since 2025-08-01\` 처럼 입력해 주세요.`,
+      `${withParticle(`'${value}'`, '은/는')} 날짜가 아닙니다. \`/kai changes since 2025-08-01\` 처럼 입력해 주세요.`,
     badPhase: (value: string) =>
-      `'${value}' 은(는) 단계가 아닙니다. \`/kai results 1\` 처럼 숫자로 입력해 주세요.`,
+      `${withParticle(`'${value}'`, '은/는')} 단계가 아닙니다. \`/kai results 1\` 처럼 숫자로 입력해 주세요.`,
     notInChannel: '이 채널에 봇이 없어 공유하지 못했습니다. `/invite @kai` 로 초대한 뒤 다시 눌러 주세요.',
     cannotPost: '이 대화에는 봇이 메시지를 올릴 수 없어 공유하지 못했습니다.',
     sharedBy: (user: string) => `<@${user}> 님이 \`/kai\` 답을 공유했습니다`,
