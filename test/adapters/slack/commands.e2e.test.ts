@@ -107,7 +107,7 @@ describe('/kai over HTTP', () => {
     h.slack.members.set('C0GENERAL', ['U0ALICE', 'UBOT0KAI'])
     const ref = { platform: 'slack' as const, workspaceId: 'T0FAKE', channelId: 'C0GENERAL' }
 
-    expect((await kai('구독')).body.text).toContain('모든 소식을(를) 구독했습니다')
+    expect((await kai('구독')).body.text).toContain('모든 소식을 구독했습니다')
     expect((await kai('subscribe Upstage')).body.text).toContain('news about Upstage')
     expect(
       h.notifications
