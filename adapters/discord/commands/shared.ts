@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from 'discord.js'
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js'
 import type { ChannelRef, Choice } from '../../../src/core/index.js'
 import { notice, TEXTS } from '../texts.js'
 import type { AutocompleteContext, Reply, SubcommandContext } from './types.js'
@@ -6,6 +6,19 @@ import type { AutocompleteContext, Reply, SubcommandContext } from './types.js'
 /** Discord caps autocomplete at 25 choices and each name/value at 100 characters. */
 export const MAX_CHOICES = 25
 const MAX_CHOICE_LENGTH = 100
+
+/** The optional, autocompleted `team` filter of subscribe and unsubscribe; only the descriptions differ. */
+export function teamFilterOption(description: { en: string; ko: string }) {
+  return {
+    type: ApplicationCommandOptionType.String,
+    name: 'team',
+    name_localizations: { ko: '팀' },
+    description: description.en,
+    description_localizations: { ko: description.ko },
+    autocomplete: true,
+    max_length: 100,
+  } as const
+}
 
 /** Autocomplete choices trimmed to what Discord accepts (it rejects the whole response otherwise). */
 export function toDiscordChoices(choices: Choice[]): Choice[] {

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js'
 import { notice, TEXTS } from '../texts.js'
-import { scopeText, subscriptionGuard, suggestTeams, teamOption } from './shared.js'
+import { scopeText, subscriptionGuard, suggestTeams, teamFilterOption, teamOption } from './shared.js'
 import type { Subcommand } from './types.js'
 
 /** Without these the dispatcher could never deliver to the channel, so refuse up front. */
@@ -16,15 +16,10 @@ export const subscribe = {
     description: 'Post K-AI updates in this channel (needs Manage Channels)',
     description_localizations: { ko: '이 채널로 K-AI 소식 받기 (채널 관리 권한 필요)' },
     options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'team',
-        name_localizations: { ko: '팀' },
-        description: 'Only updates about this team (default: all)',
-        description_localizations: { ko: '이 팀 관련 소식만 (기본: 전체)' },
-        autocomplete: true,
-        max_length: 100,
-      },
+      teamFilterOption({
+        en: 'Only updates about this team (default: all)',
+        ko: '이 팀 관련 소식만 (기본: 전체)',
+      }),
     ],
   },
   audience: 'ephemeral',

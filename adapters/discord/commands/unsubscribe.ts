@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord.js'
 import { notice, TEXTS } from '../texts.js'
-import { scopeText, subscriptionGuard, suggestTeams, teamOption } from './shared.js'
+import { scopeText, subscriptionGuard, suggestTeams, teamFilterOption, teamOption } from './shared.js'
 import type { Subcommand } from './types.js'
 
 /** `/kai unsubscribe [team]`: stops one subscription of this channel; Manage Channels only. */
@@ -12,15 +12,10 @@ export const unsubscribe = {
     description: 'Stop K-AI updates in this channel (needs Manage Channels)',
     description_localizations: { ko: '이 채널의 K-AI 소식 그만 받기 (채널 관리 권한 필요)' },
     options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'team',
-        name_localizations: { ko: '팀' },
-        description: 'The team subscription to stop (default: the all-updates one)',
-        description_localizations: { ko: '해지할 팀 구독 (기본: 전체 소식 구독)' },
-        autocomplete: true,
-        max_length: 100,
-      },
+      teamFilterOption({
+        en: 'The team subscription to stop (default: the all-updates one)',
+        ko: '해지할 팀 구독 (기본: 전체 소식 구독)',
+      }),
     ],
   },
   audience: 'ephemeral',
