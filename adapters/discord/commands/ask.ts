@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord.js'
-import { MAX_CHOICES, toDiscordChoices } from './shared.js'
+import { isPrivate, MAX_CHOICES, PRIVATE_OPTION, toDiscordChoices } from './shared.js'
 import type { Subcommand } from './types.js'
 
 /** `/kai ask question:<text> [private]`: the core answers; the reply is public unless `private`. */
@@ -21,20 +21,14 @@ export const ask = {
         autocomplete: true,
         max_length: 500,
       },
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'private',
-        name_localizations: { ko: '비공개' },
-        description: 'Show the answer only to you',
-        description_localizations: { ko: '답변을 나에게만 보이기' },
-      },
+      PRIVATE_OPTION,
     ],
   },
   audience: 'public',
   execute(ctx) {
     const question = ctx.interaction.options.getString('question', true)
     const answer = ctx.core.ask(question, { fallbackLang: ctx.localeLang })
-    return { message: answer, ephemeral: ctx.interaction.options.getBoolean('private') ?? false }
+    return { message: answer, ephemeral: isPrivate(ctx) }
   },
   autocomplete(ctx) {
     const lang = ctx.core.detectLang(ctx.focused.value, ctx.localeLang)

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord.js'
+import { isPrivate, PRIVATE_OPTION } from './shared.js'
 import type { Subcommand } from './types.js'
 
 /** `/kai results [phase] [private]`: the latest results, or one phase's. */
@@ -27,13 +28,7 @@ export const results = {
           { name: 'Third-stage evaluation', name_localizations: { ko: '3차 평가' }, value: 3 },
         ],
       },
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'private',
-        name_localizations: { ko: '비공개' },
-        description: 'Show the answer only to you',
-        description_localizations: { ko: '답변을 나에게만 보이기' },
-      },
+      PRIVATE_OPTION,
     ],
   },
   audience: 'public',
@@ -41,7 +36,7 @@ export const results = {
     const phase = ctx.interaction.options.getInteger('phase') ?? undefined
     return {
       message: ctx.core.results(phase, ctx.localeLang),
-      ephemeral: ctx.interaction.options.getBoolean('private') ?? false,
+      ephemeral: isPrivate(ctx),
     }
   },
 } satisfies Subcommand

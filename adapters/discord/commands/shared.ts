@@ -7,6 +7,20 @@ import type { AutocompleteContext, Reply, SubcommandContext } from './types.js'
 export const MAX_CHOICES = 25
 const MAX_CHOICE_LENGTH = 100
 
+/** The `private` switch of the public commands (ask, results): the reply is shown only to the asker. */
+export const PRIVATE_OPTION = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'private',
+  name_localizations: { ko: '비공개' },
+  description: 'Show the answer only to you',
+  description_localizations: { ko: '답변을 나에게만 보이기' },
+} as const
+
+/** Whether the asker set `private`; public by default. */
+export function isPrivate(ctx: SubcommandContext): boolean {
+  return ctx.interaction.options.getBoolean('private') ?? false
+}
+
 /** The optional, autocompleted `team` filter of subscribe and unsubscribe; only the descriptions differ. */
 export function teamFilterOption(description: { en: string; ko: string }) {
   return {
