@@ -17,15 +17,24 @@ export interface QuestionSetReport {
   failures: QuestionFailure[]
 }
 
+/** What a check reads of an answer: the core's Answer, or its `npm run ask -- --jsonl` JSON. */
+export type CheckedAnswer = Pick<Answer, 'intent' | 'answered' | 'lang' | 'text' | 'sources'> & {
+  context: { teamId?: string }
+}
+
 /** Checks one answer against its expected facts; an empty list means right. */
-export function checkAnswer(c: QuestionCase, a: Answer): string[] {
+export function checkAnswer(c: QuestionCase, a: CheckedAnswer): string[] {
   const reasons: string[] = []
-  const intents = Array.isArray(c.intent) ? c.intent : [c.intent]
-  if (!intents.includes(a.intent)) reasons.push(`intent ${a.intent}, expected ${intents.join('|')}`)
+  if (c.intent !== undefined) {
+    const intents = Array.isArray(c.intent) ? c.intent : [c.intent]
+    if (!intents.includes(a.intent)) reasons.push(`intent ${a.intent}, expected ${intents.join('|')}`)
+  }
   if (a.answered !== c.answered) reasons.push(`answered ${a.answered}, expected ${c.answered}`)
   if (c.lang && a.lang !== c.lang) reasons.push(`lang ${a.lang}, expected ${c.lang}`)
   for (const s of c.includes ?? []) if (!a.text.includes(s)) reasons.push(`missing "${s}"`)
   for (const s of c.excludes ?? []) if (a.text.includes(s)) reasons.push(`must not say "${s}"`)
+  for (const group of c.includesAny ?? [])
+    if (!group.some((s) => a.text.includes(s))) reasons.push(`missing one of "${group.join('" | "')}"`)
   if (c.teamId && a.context.teamId !== c.teamId)
     reasons.push(`team ${a.context.teamId}, expected ${c.teamId}`)
   if (a.answered && a.sources.length === 0 && a.intent !== 'help') reasons.push('answered without sources')

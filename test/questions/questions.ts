@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Intent } from '../../src/core/index.js'
 
 /**
@@ -7,17 +8,39 @@ import type { Intent } from '../../src/core/index.js'
  */
 export interface QuestionCase {
   q: string
-  /** Accepted intents. */
-  intent: Intent | Intent[]
+  /** Accepted intents; omitted in blind sets, whose writers judge the answer by its content only. */
+  intent?: Intent | Intent[]
   answered: boolean
   lang?: 'ko' | 'en'
   includes?: string[]
   excludes?: string[]
+  /** Each group needs at least one of its strings in the answer (e.g. ['2026년 1월 15일', '1월 15일']). */
+  includesAny?: string[][]
   teamId?: string
   after?: string
   outOfScope?: boolean
   tags: string[]
 }
+
+/** A question set kept as JSON (blind sets): the same fields, checked when read. */
+export const QuestionCaseSchema = z
+  .object({
+    q: z.string(),
+    intent: z.union([z.string(), z.array(z.string())]).optional(),
+    answered: z.boolean(),
+    lang: z.enum(['ko', 'en']).optional(),
+    includes: z.array(z.string()).optional(),
+    excludes: z.array(z.string()).optional(),
+    includesAny: z.array(z.array(z.string()).min(1)).optional(),
+    teamId: z.string().optional(),
+    after: z.string().optional(),
+    outOfScope: z.boolean().optional(),
+    tags: z.array(z.string()),
+    /** Where in the sources the expectation comes from (ignored by the checker). */
+    source: z.string().optional(),
+  })
+  .strict()
+  .transform((c) => c as QuestionCase)
 
 const OOS: Intent[] = ['out-of-scope', 'unknown', 'search']
 
