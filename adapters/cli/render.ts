@@ -44,6 +44,9 @@ export function answerToJson(answer: Answer): Record<string, unknown> {
     lang: answer.lang,
     intent: answer.intent,
     answered: answer.answered,
+    confidence: answer.confidence,
+    outcome: answer.outcome,
+    didYouMean: answer.didYouMean,
     text: answer.text,
     sources: answer.sources.map((s) => ({
       id: s.id,

@@ -12,6 +12,7 @@ export { joinList, withParticle } from './answer/particles.js'
 export type {
   Answer,
   AnswerField,
+  AnswerOutcome,
   AnswerSource,
   AskOptions,
   Choice,

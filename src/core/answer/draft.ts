@@ -19,6 +19,9 @@ export interface Draft {
   teamId?: string
   phase?: number
   suggestions?: string[]
+  /** 0–1; by default 1 for an answer and 0 for an abstention. */
+  confidence?: number
+  didYouMean?: string[]
 }
 
 function toAnswerSource(k: Knowledge, id: string): AnswerSource | undefined {
@@ -87,6 +90,9 @@ export function finish(k: Knowledge, t: Templates, question: string, draft: Draf
       ...(draft.phase !== undefined && { phase: draft.phase }),
     },
     suggestions: draft.suggestions ?? [],
+    confidence: draft.confidence ?? (draft.answered ? 1 : 0),
+    outcome: draft.answered ? (draft.didYouMean?.length ? 'suggest' : 'answer') : 'abstain',
+    didYouMean: draft.didYouMean ?? [],
   }
 }
 

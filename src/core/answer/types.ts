@@ -75,7 +75,18 @@ export interface Answer extends Message {
   context: ConversationContext
   /** Follow-up questions the person might ask next. */
   suggestions: string[]
+  /** How sure the core is that `text` answers the question, 0–1 (the router's and the composer's evidence). */
+  confidence: number
+  /**
+   * What the confidence decided: `answer` outright, `suggest` (answer, but offer `didYouMean`), or `abstain`
+   * (say it does not know; `didYouMean` may still offer nearby questions it can answer).
+   */
+  outcome: AnswerOutcome
+  /** Up to three questions the bot answers well that are near this one ("did you mean …?"); adapters offer them as buttons. */
+  didYouMean: string[]
 }
+
+export type AnswerOutcome = 'answer' | 'suggest' | 'abstain'
 
 export interface AskOptions {
   /** Force the reply language; by default it follows the question's language. */

@@ -23,6 +23,9 @@ const answer: Answer = {
   ],
   context: {},
   suggestions: [],
+  confidence: 1,
+  outcome: 'answer',
+  didYouMean: [],
 }
 
 describe('renderForTerminal', () => {

@@ -49,6 +49,9 @@ function hugeAnswer(question: string): Answer {
     sources: blocks.sources,
     context: {},
     suggestions: [],
+    confidence: 1,
+    outcome: 'answer',
+    didYouMean: [],
   }
 }
 

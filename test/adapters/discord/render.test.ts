@@ -42,6 +42,9 @@ function answer(overrides: Partial<Answer['blocks']> = {}, lang: Answer['lang'] 
     sources: blocks.sources,
     context: {},
     suggestions: [],
+    confidence: 1,
+    outcome: 'answer',
+    didYouMean: [],
   }
 }
 

@@ -21,6 +21,9 @@ function answer(overrides: Partial<Answer> = {}, blocks: Partial<Answer['blocks'
     sources,
     context: { intent: 'results', phase: 1 },
     suggestions: ['2차 평가는 언제?'],
+    confidence: 1,
+    outcome: 'answer',
+    didYouMean: [],
     blocks: {
       title: '1차 평가 결과',
       paragraphs: ['1차 평가에서 세 팀이 진출했습니다.'],
