@@ -92,7 +92,19 @@ function isRealDate(date: string): boolean {
  * so a button still works after a restart.
  */
 export const ShareValue = z.discriminatedUnion('k', [
-  z.object({ k: z.literal('ask'), q: z.string().max(1800), l: z.enum(['ko', 'en']) }),
+  z.object({
+    k: z.literal('ask'),
+    q: z.string().max(1800),
+    l: z.enum(['ko', 'en']),
+    /** The conversation context the question was asked in (a thread follow-up), when there was one. */
+    c: z
+      .object({
+        teamId: z.string().max(100).optional(),
+        intent: z.string().max(40).optional(),
+        phase: z.number().int().optional(),
+      })
+      .optional(),
+  }),
   z.object({ k: z.literal('results'), p: z.number().int().nullable(), l: z.enum(['ko', 'en']) }),
   z.object({ k: z.literal('team'), t: z.string().max(300), l: z.enum(['ko', 'en']) }),
   z.object({ k: z.literal('changes'), s: z.string().nullable(), l: z.enum(['ko', 'en']) }),

@@ -3,11 +3,12 @@ import type { App, webApi } from '@slack/bolt'
 import type { Logger } from 'pino'
 import { z } from 'zod'
 import type { ConversationContext, KaiCore, Lang } from '../../src/core/index.js'
+import { askRecipe, renderChatAnswer } from './actions.js'
 import { answeredBefore, answerMetadata } from './answered-before.js'
 import type { BoundedMap, SeenSet } from './bounded.js'
 import { slackToPlainText, stripBotMention } from './escape.js'
 import { TEXT } from './messages.js'
-import { renderAnswer, renderNotice } from './render.js'
+import { renderNotice } from './render.js'
 import { questionLang } from './reply-lang.js'
 import { classifySlackError } from './slack-errors.js'
 import type { UserLang } from './user-lang.js'
@@ -212,10 +213,13 @@ async function answer(
     const result = trigger.question
       ? deps.core.ask(trigger.question, { lang, ...(conversation && { context: conversation.context }) })
       : deps.core.help(lang)
+    const recipe = trigger.question
+      ? askRecipe(trigger.question, result.lang, conversation?.context)
+      : ({ k: 'help', l: result.lang } as const)
     await client.chat.postMessage({
       channel: trigger.channel,
       ...(trigger.replyThreadTs && { thread_ts: trigger.replyThreadTs }),
-      ...renderAnswer(result),
+      ...renderChatAnswer(result, { recipe }),
       metadata: answerMetadata(questionTs),
       unfurl_links: false,
       unfurl_media: false,

@@ -6,6 +6,7 @@
 import { App, SocketModeReceiver, webApi } from '@slack/bolt'
 import type { Config } from '../../src/config.js'
 import { type AdapterDeps, type ChatAdapter, ConfigError } from '../../src/core/index.js'
+import { registerAnswerActions } from './actions.js'
 import { boltLoggerFrom } from './bolt-logger.js'
 import { BoundedMap, SeenSet } from './bounded.js'
 import { type Conversation, registerEventHandlers } from './events.js'
@@ -101,12 +102,21 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     return work.finally(() => inFlight.delete(work))
   }
 
+  const conversations = new BoundedMap<string, Conversation>(CONVERSATION_CAPACITY)
   registerEventHandlers(app, {
     core: deps.core,
     log,
     qaChannels: new Set(config.qaChannels),
     seen: new SeenSet(SEEN_CAPACITY),
-    conversations: new BoundedMap<string, Conversation>(CONVERSATION_CAPACITY),
+    conversations,
+    userLang,
+    track,
+  })
+  registerAnswerActions(app, {
+    core: deps.core,
+    notifications: deps.notifications,
+    log,
+    conversations,
     userLang,
     track,
   })

@@ -35,6 +35,12 @@ export const TEXT = {
     cannotPost: '이 대화에는 봇이 메시지를 올릴 수 없어 공유하지 못했습니다.',
     sharedBy: (user: string) => `<@${user}> 님이 \`/kai\` 답을 공유했습니다`,
     expired: '이 버튼은 더 이상 쓸 수 없습니다. `/kai` 로 다시 물어봐 주세요.',
+    badButton:
+      '이 버튼은 알아볼 수 없거나 더 이상 쓸 수 없습니다. 아무것도 바뀌지 않았습니다. 질문을 다시 입력해 주세요.',
+    didYouMean: '혹시 이런 질문이었나요?',
+    asked: (question: string) => `질문: “${question}”`,
+    moreSources: (n: number) => `출처 ${n}건 더 보기`,
+    allSources: (n: number) => `출처 ${n}건 전체`,
   },
   en: {
     apology: (ref: string) =>
@@ -62,6 +68,12 @@ export const TEXT = {
     cannotPost: 'I cannot post in this conversation, so I could not share it.',
     sharedBy: (user: string) => `Shared by <@${user}> with \`/kai\``,
     expired: 'This button no longer works. Please ask again with `/kai`.',
+    badButton:
+      'I could not read this button, or it no longer works. Nothing was changed. Please type your question again.',
+    didYouMean: 'Did you mean…?',
+    asked: (question: string) => `Asked: “${question}”`,
+    moreSources: (n: number) => `Show ${n} more ${n === 1 ? 'source' : 'sources'}`,
+    allSources: (n: number) => `All ${n} ${n === 1 ? 'source' : 'sources'}`,
   },
 } as const satisfies Record<Lang, unknown>
 

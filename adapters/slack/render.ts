@@ -22,7 +22,22 @@ export const LIMITS = {
   /** Slack truncates `text` at 40,000 characters; a fallback far shorter than that is plenty. */
   fallbackText: 4000,
   buttonValue: 2000,
+  /** A button's visible text (`plain_text`). */
+  buttonText: 75,
+  /** Buttons (or other elements) in one `actions` block. */
+  actionsElements: 25,
 } as const
+
+/** Sources shown under a chat answer; the rest are behind a "+N more" button (see actions.ts). */
+export const INLINE_SOURCES = 3
+
+export interface RenderOptions {
+  /**
+   * Show at most this many sources, then "+N more" (the caller adds the button that lists them all).
+   * By default every source that fits is shown (notifications, shared copies without a button).
+   */
+  inlineSources?: number
+}
 
 const LABELS = {
   ko: {
@@ -49,7 +64,7 @@ const LABELS = {
  * Renders a core `Answer` (or any `Message`) as a Slack message: header, paragraphs, list fields,
  * sources with "as of", and follow-up suggestions; every piece of corpus or user text is escaped.
  */
-export function renderAnswer(message: Answer | Message): SlackMessage {
+export function renderAnswer(message: Answer | Message, options: RenderOptions = {}): SlackMessage {
   const labels = LABELS[message.lang]
   const { title, paragraphs, fields, sources, asOf, conflict } = message.blocks
   const head: SlackBlock[] = []
@@ -68,7 +83,7 @@ export function renderAnswer(message: Answer | Message): SlackMessage {
     conflict ? `:warning: ${labels.conflict}` : undefined,
     asOf ? asOfText(escapeAndFit(asOf, 40), message.lang) : undefined,
   ].filter((s): s is string => s !== undefined)
-  const sourceElements = renderSources(sources, message.lang)
+  const sourceElements = renderSources(sources, message.lang, options.inlineSources)
   if (sourceElements.length > 0 || facts.length > 0) {
     const elements = [...sourceElements, ...facts].slice(0, LIMITS.contextElements)
     tail.push({ type: 'context', elements: elements.map((text) => ({ type: 'mrkdwn', text })) })
@@ -94,19 +109,19 @@ export const SHARE_ACTION_ID = 'kai_share'
 
 /** Adds the "Share in channel" button; `value` (≤2000 chars) tells the handler how to rebuild the answer. */
 export function withShareButton(message: SlackMessage, lang: Lang, value: string): SlackMessage {
-  const actions: SlackBlock = {
-    type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: SHARE_ACTION_ID,
-        text: { type: 'plain_text', text: LABELS[lang].share },
-        value: value.slice(0, LIMITS.buttonValue),
-      },
-    ],
-  }
+  const actions: SlackBlock = { type: 'actions', elements: [shareButton(lang, value)] }
   const blocks = message.blocks.slice(0, LIMITS.blocks - 1)
   return { text: message.text, blocks: [...blocks, actions] }
+}
+
+/** The "Share in channel" button element. */
+export function shareButton(lang: Lang, value: string): types.Button {
+  return {
+    type: 'button',
+    action_id: SHARE_ACTION_ID,
+    text: { type: 'plain_text', text: LABELS[lang].share },
+    value: value.slice(0, LIMITS.buttonValue),
+  }
 }
 
 /** "2026-01-15 기준" reads naturally in Korean; English puts the label first. */
@@ -161,12 +176,13 @@ function renderFields(fields: AnswerField[]): SlackBlock[] {
 }
 
 /** One context element per source (`<url|title> · publisher · date`), the last one counting any overflow. */
-function renderSources(sources: AnswerSource[], lang: Lang): string[] {
+function renderSources(sources: AnswerSource[], lang: Lang, inline?: number): string[] {
   if (sources.length === 0) return []
   const labels = LABELS[lang]
   // Leave room in the context block for the "as of" / conflict elements.
   const room = LIMITS.contextElements - 3
-  const shown = sources.length > room ? sources.slice(0, room - 1) : sources
+  const max = inline === undefined ? room - 1 : Math.min(room - 1, Math.max(1, inline))
+  const shown = inline === undefined && sources.length <= room ? sources : sources.slice(0, max)
   const elements = shown.map((s, i) => {
     const parts = [mrkdwnLink(s.url, truncate(s.title, 200)), escapeAndFit(s.publisher, 100)]
     if (s.date) parts.push(escapeAndFit(s.date, 20))

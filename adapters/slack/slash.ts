@@ -10,18 +10,12 @@ import type {
   NotificationService,
   Subscription,
 } from '../../src/core/index.js'
+import { rebuildAnswer, renderChatAnswer } from './actions.js'
 import { type KaiCommand, parseKaiCommand, parseShareValue, type ShareValue } from './commands.js'
 import { slackToPlainText } from './escape.js'
 import { TEXT } from './messages.js'
 import { maySubscribe, type SubscribeRule } from './permissions.js'
-import {
-  LIMITS,
-  renderAnswer,
-  renderNotice,
-  SHARE_ACTION_ID,
-  type SlackMessage,
-  withShareButton,
-} from './render.js'
+import { LIMITS, renderNotice, SHARE_ACTION_ID, type SlackMessage } from './render.js'
 import { commandLang } from './reply-lang.js'
 import { classifySlackError } from './slack-errors.js'
 import type { UserLang } from './user-lang.js'
@@ -173,8 +167,9 @@ async function replyTo(
   }
 }
 
+/** An ephemeral `/kai` reply: the answer, its did-you-mean and "+N more sources" buttons, and "Share in channel". */
 function shareable(message: Message, value: ShareValue): SlackMessage {
-  return withShareButton(renderAnswer(message), message.lang, JSON.stringify(value))
+  return renderChatAnswer(message, { recipe: value, share: true })
 }
 
 async function allowed(
@@ -204,21 +199,6 @@ function describeSubscriptions(subscriptions: Subscription[], lang: Lang, core: 
   return `*${t.subscriptionsTitle}*\n${lines.join('\n')}`
 }
 
-function rebuild(value: ShareValue, deps: SlashDeps): Message {
-  switch (value.k) {
-    case 'ask':
-      return deps.core.ask(value.q, { lang: value.l })
-    case 'results':
-      return deps.core.results(value.p ?? undefined, value.l)
-    case 'team':
-      return deps.core.team(value.t, value.l)
-    case 'changes':
-      return deps.notifications.changes(value.s ?? undefined, value.l)
-    case 'help':
-      return deps.core.help(value.l)
-  }
-}
-
 /** Posts the answer behind a "Share in channel" button publicly, then removes the ephemeral copy. */
 async function share(
   rawBody: unknown,
@@ -244,7 +224,8 @@ async function share(
     return
   }
   try {
-    const rendered = renderAnswer(rebuild(value, deps))
+    // The public copy keeps its buttons (did you mean, more sources) but not "Share in channel".
+    const rendered = renderChatAnswer(rebuildAnswer(value, deps), { recipe: value })
     await client.chat.postMessage({
       channel,
       text: rendered.text,

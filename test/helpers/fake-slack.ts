@@ -12,6 +12,7 @@
  * const res = await to.event(mention('<@UBOT> 1차 결과는?'), { retryNum: 1, eventId: 'Ev1' })  // → fetch Response
  * await to.command({ text: 'results 1' })            // form-encoded slash command with a fake response_url
  * await to.action(shareAction(value))                // block_actions payload
+ * await to.action(buttonAction({ actionId: 'kai_dym_0', value, threadTs, responseUrl }))  // any button
  * await to.event(body, { timestampSec: now + 600 })  // or { signature: 'v0=bad' } for forged requests
  *
  * // Socket Mode: apps.connections.open hands out ws://127.0.0.1:<port>/socket; the fake says `hello`
@@ -38,7 +39,7 @@
  * posts, with `metadata` when asked for `include_all_metadata`), apps.connections.open, views.open/publish/update; anything
  * else answers `{ ok: true }`. Every answer is HTTP 200 unless a test asks otherwise (the Web API client
  * retries non-200 answers for a long time). Tokens are checked: a wrong one gets `invalid_auth`.
- * Builders below (`messageEvent`, `mention`, `eventCallback`, `commandFields`, `shareAction`) follow the
+ * Builders below (`messageEvent`, `mention`, `eventCallback`, `commandFields`, `shareAction`, `buttonAction`) follow the
  * payload shapes in Slack's docs; the fake only checks what the tests rely on.
  */
 import { createHmac, randomUUID } from 'node:crypto'
@@ -171,6 +172,58 @@ export function shareAction(
         block_id: 'share',
         value,
         text: { type: 'plain_text', text: 'Share' },
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  }
+}
+
+/**
+ * A `block_actions` payload for pressing any button on a message, as Slack sends it: `container` names the
+ * message (and its thread, and whether it is ephemeral), `message` repeats its `ts` / `thread_ts`.
+ */
+export function buttonAction(fields: {
+  actionId: string
+  value?: string
+  responseUrl: string
+  user?: string
+  channel?: string
+  /** The `ts` of the message holding the button. */
+  messageTs?: string
+  /** The thread that message is in (absent for a top-level message). */
+  threadTs?: string
+  /** True for a button on an ephemeral message (a `/kai` reply). */
+  ephemeral?: boolean
+  blockId?: string
+}): Record<string, unknown> {
+  const channel = fields.channel ?? 'C0GENERAL'
+  const messageTs = fields.messageTs ?? nextTs()
+  return {
+    type: 'block_actions',
+    team: { id: TEAM_ID, domain: 'fake' },
+    user: { id: fields.user ?? 'U0ALICE', username: 'alice', team_id: TEAM_ID },
+    api_app_id: APP_ID,
+    token: 'legacy-verification-token',
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: channel,
+      is_ephemeral: fields.ephemeral ?? false,
+      ...(fields.threadTs && { thread_ts: fields.threadTs }),
+    },
+    trigger_id: `${Date.now()}.${Math.floor(Math.random() * 1e6)}.trigger`,
+    channel: { id: channel, name: 'general' },
+    ...(!fields.ephemeral && {
+      message: { type: 'message', ts: messageTs, ...(fields.threadTs && { thread_ts: fields.threadTs }) },
+    }),
+    response_url: fields.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: fields.actionId,
+        block_id: fields.blockId ?? 'kai',
+        ...(fields.value !== undefined && { value: fields.value }),
+        text: { type: 'plain_text', text: 'button' },
         action_ts: `${Date.now() / 1000}`,
       },
     ],
