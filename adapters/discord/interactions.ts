@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type InteractionEditReplyOptions,
@@ -7,9 +8,10 @@ import {
   MessageFlags,
 } from 'discord.js'
 import type { Logger } from 'pino'
-import type { AdapterDeps, ChannelRef, Message } from '../../src/core/index.js'
+import type { AdapterDeps, Answer, ChannelRef, Message } from '../../src/core/index.js'
 import { COMMAND_NAME, type Reply, type Subcommand, type SubcommandContext } from './commands.js'
-import { renderEmbed } from './render.js'
+import { answerComponents, ButtonStore, CUSTOM_ID_PREFIX, replyToButton } from './components.js'
+import { INLINE_SOURCES, renderEmbed } from './render.js'
 import { langOfLocale, notice, TEXTS } from './texts.js'
 
 /** Nobody may be pinged by anything the bot posts, whatever an answer quotes ("@everyone", <@id>). */
@@ -28,11 +30,16 @@ export interface InteractionRouterOptions {
   deps: Pick<AdapterDeps, 'core' | 'notifications'>
   log: Logger
   deferAfterMs?: number
+  /** Where long did-you-mean questions and source lists wait for their buttons (one per adapter). */
+  store?: ButtonStore
 }
 
+/** A plain message (notice, apology): one embed, no buttons. */
 function messagePayload(message: Message) {
   return { embeds: [renderEmbed(message)], allowedMentions: NO_MENTIONS }
 }
+
+type Repliable = ChatInputCommandInteraction | ButtonInteraction
 
 /** Routes `/kai` interactions to their subcommand and sends what it returns; never throws. */
 export function createInteractionRouter(
@@ -42,6 +49,15 @@ export function createInteractionRouter(
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS
   const { core, notifications } = options.deps
   const log = options.log
+  const store = options.store ?? new ButtonStore()
+
+  /** An answer for chat: at most three sources inline, its did-you-mean and "+N more" buttons under it. */
+  function answerPayload(message: Message | Answer) {
+    const components = answerComponents(message, store)
+    const embed =
+      components.length > 0 ? renderEmbed(message, { inlineSources: INLINE_SOURCES }) : renderEmbed(message)
+    return { embeds: [embed], components, allowedMentions: NO_MENTIONS }
+  }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const subcommand = byName.get(interaction.options.getSubcommand(false) ?? '')
@@ -102,27 +118,28 @@ export function createInteractionRouter(
   }
 
   async function send(
-    interaction: ChatInputCommandInteraction,
-    reply: Reply,
+    interaction: Repliable,
+    reply: Reply & { withComponents?: boolean },
     deferredEphemeral: boolean | undefined,
   ): Promise<void> {
+    const payload = reply.withComponents === false ? messagePayload : answerPayload
     if (deferredEphemeral === undefined) {
-      const options: InteractionReplyOptions = messagePayload(reply.message)
+      const options: InteractionReplyOptions = payload(reply.message)
       await interaction.reply(reply.ephemeral ? { ...options, flags: MessageFlags.Ephemeral } : options)
       return
     }
     if (reply.ephemeral && !deferredEphemeral) {
       // A public "thinking…" cannot turn private: remove it and answer privately.
       await interaction.deleteReply()
-      await interaction.followUp({ ...messagePayload(reply.message), flags: MessageFlags.Ephemeral })
+      await interaction.followUp({ ...payload(reply.message), flags: MessageFlags.Ephemeral })
       return
     }
-    const edit: InteractionEditReplyOptions = messagePayload(reply.message)
+    const edit: InteractionEditReplyOptions = payload(reply.message)
     await interaction.editReply(edit)
   }
 
   async function apologize(
-    interaction: ChatInputCommandInteraction,
+    interaction: Repliable,
     lang: 'ko' | 'en',
     deferredEphemeral: boolean | undefined,
   ): Promise<void> {
@@ -142,12 +159,44 @@ export function createInteractionRouter(
     }
   }
 
+  /**
+   * A button under an answer. The reply is computed in-process (milliseconds) and sent as the interaction
+   * response; should it ever take longer than `deferAfterMs`, the reply is deferred first (Discord's 3 s).
+   */
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const localeLang = langOfLocale(interaction.locale)
+    let deferredEphemeral: boolean | undefined
+    try {
+      const pending = Promise.resolve().then(() => replyToButton(interaction, { core, store }))
+      let reply = await settleWithin(pending, deferAfterMs)
+      if (reply === undefined) {
+        deferredEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral)
+        await interaction.deferReply(deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {})
+        reply = await pending
+      }
+      await send(interaction, reply, deferredEphemeral)
+      log.info(
+        {
+          customId: interaction.customId,
+          ephemeral: reply.ephemeral,
+          answered: 'answered' in reply.message && reply.message.answered,
+        },
+        'button answered',
+      )
+    } catch (err) {
+      log.error({ err, customId: interaction.customId, interactionId: interaction.id }, 'button failed')
+      await apologize(interaction, localeLang, deferredEphemeral)
+    }
+  }
+
   return async (interaction) => {
     try {
       if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME)
         await onAutocomplete(interaction)
       else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME)
         await onCommand(interaction)
+      else if (interaction.isButton() && interaction.customId.startsWith(CUSTOM_ID_PREFIX))
+        await onButton(interaction)
     } catch (err) {
       log.error({ err, interactionId: interaction.id }, 'interaction failed')
     }

@@ -33,11 +33,19 @@ const LABELS = {
 
 const ELLIPSIS = '…'
 
+/** Sources shown in a chat answer; the rest are behind a "+N more" button (components.ts). */
+export const INLINE_SOURCES = 3
+
+export interface RenderOptions {
+  /** Show at most this many sources, then "… (+N more)"; by default all (notifications). */
+  inlineSources?: number
+}
+
 /**
  * Turns an answer or any bot message into one Discord embed that always fits Discord's limits:
  * long parts are shortened (never rejected), lists lose whole lines first and say how many were left out.
  */
-export function renderEmbed(message: Answer | Message): APIEmbed {
+export function renderEmbed(message: Answer | Message, options: RenderOptions = {}): APIEmbed {
   const labels = LABELS[message.lang]
   const { blocks } = message
   const answered = 'answered' in message ? message.answered : true
@@ -46,7 +54,12 @@ export function renderEmbed(message: Answer | Message): APIEmbed {
     .filter((f) => f.items.length > 0)
     .map((f) => ({ name: f.label, value: f.items.join('\n'), inline: false }))
   if (blocks.sources.length > 0) {
-    fields.push({ name: labels.sources, value: blocks.sources.map((s) => sourceLine(s, labels)).join('\n') })
+    const max = options.inlineSources ?? blocks.sources.length
+    const shown = blocks.sources.slice(0, Math.max(1, max))
+    const rest = blocks.sources.length - shown.length
+    const lines = shown.map((s) => sourceLine(s, labels))
+    if (rest > 0) lines.push(message.lang === 'ko' ? `외 ${rest}건` : `+${rest} ${labels.more}`)
+    fields.push({ name: labels.sources, value: lines.join('\n') })
   }
 
   const footerParts = [
@@ -67,6 +80,11 @@ export function renderEmbed(message: Answer | Message): APIEmbed {
 /** "2026-01-15 기준" reads naturally in Korean; English puts the label first. */
 function asOfText(date: string, lang: Lang): string {
   return lang === 'ko' ? `${date} ${LABELS.ko.asOf}` : `${LABELS.en.asOf} ${date}`
+}
+
+/** One markdown line per source (linked title — publisher (date)), escaped like the embed's own. */
+export function sourceLines(sources: AnswerSource[], lang: Lang): string[] {
+  return sources.map((s) => sourceLine(s, LABELS[lang]))
 }
 
 function sourceLine(source: AnswerSource, labels: (typeof LABELS)[Lang]): string {

@@ -10,6 +10,8 @@
  * const r = await discord.runCommand({ subcommand: 'ask', options: { question: '1차 결과는?' } })
  * r.reply.embeds[0].title; r.reply.ephemeral; r.reply.allowed_mentions
  * const choices = await discord.autocomplete({ subcommand: 'team', focused: 'name', value: 'LG' })
+ * const press = discord.pressButton(r.reply, 'kai:dym:0')   // a button on that reply (type 3 interaction)
+ * const answer = await discord.waitForReply(press)
  * await discord.forceReconnect('op7')               // or 'close' (4000) / 'terminate' (no close frame) / 'invalidate' (op 9)
  * discord.failChannelMessages('123', { status: 429, retryAfterSeconds: 2 })  // next POST to that channel fails
  * discord.channelMessages('123')                    // bodies the bot posted with POST /channels/123/messages
@@ -24,7 +26,8 @@
  * (discord.js sends `%40original`), POST /webhooks/{app}/{token} (follow-ups), POST /channels/{id}/messages.
  * Gateway: HELLO, IDENTIFY → READY then GUILD_CREATE at once (discord.js otherwise waits 15 s for guilds),
  * heartbeat ACKs, RESUME → RESUMED, RECONNECT (op 7), and INTERACTION_CREATE dispatches for chat-input
- * commands (data.type 1, `entitlements: []`, which discord.js needs) and autocomplete (type 4).
+ * commands (data.type 1, `entitlements: []`, which discord.js needs), autocomplete (type 4) and button presses
+ * (type 3, with the pressed message's components).
  * Payloads follow discord-api-types v10; the fake only checks what the tests rely on.
  */
 import { randomUUID } from 'node:crypto'
@@ -446,10 +449,31 @@ export class FakeDiscord extends EventEmitter {
     }
   }
 
+  /**
+   * Presses a button on a message the bot sent (a reply from `runCommand` / `pressButton`): sends a
+   * MESSAGE_COMPONENT interaction (type 3) carrying that message — its embeds, components and flags, as
+   * Discord does — and `customId`. Use `waitForReply` on the returned record.
+   */
+  pressButton(
+    on: InteractionReply,
+    customId: string,
+    invocation: Omit<CommandInvocation, 'subcommand' | 'options'> = {},
+  ): InteractionRecord {
+    const message = {
+      ...this.message(on.body, on.flags),
+      components: (on.body.components ?? []) as unknown[],
+    }
+    return this.dispatchInteraction(3, { subcommand: '', ...invocation }, [], {
+      data: { custom_id: customId, component_type: 2 },
+      message,
+    })
+  }
+
   private dispatchInteraction(
-    type: 2 | 4,
+    type: 2 | 3 | 4,
     invocation: CommandInvocation,
     options: { name: string; type: number; value: string | number | boolean }[],
+    component?: { data: Record<string, unknown>; message: Record<string, unknown> },
   ): InteractionRecord {
     if (!this.isReady) throw new Error('fake-discord: no ready client; await waitForSession() first')
     const id = snowflake()
@@ -507,7 +531,7 @@ export class FakeDiscord extends EventEmitter {
       // discord.js iterates `entitlements` unconditionally and throws when it is missing.
       entitlements: [],
       attachment_size_limit: 10_485_760,
-      data: {
+      data: component?.data ?? {
         id: '1600000000000000001',
         name: invocation.command ?? 'kai',
         // discord.js drops application-command interactions whose data.type is missing; 1 is CHAT_INPUT.
@@ -515,6 +539,7 @@ export class FakeDiscord extends EventEmitter {
         options: [{ name: invocation.subcommand, type: SUBCOMMAND, options }],
         ...(guildId ? { guild_id: guildId } : {}),
       },
+      ...(component && { message: { ...component.message, channel_id: channelId } }),
       ...where,
     })
     return record
