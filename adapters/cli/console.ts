@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline'
-import type { ConversationContext, KaiCore, Lang, Message } from '../../src/core/index.js'
-import { renderForTerminal } from './render.js'
+import type { Answer, ConversationContext, KaiCore, Lang, Message } from '../../src/core/index.js'
+import { renderForTerminal, renderSourceList } from './render.js'
+
+/** Sources shown under an answer; `sources` lists them all. */
+const INLINE_SOURCES = 3
 
 /** What the console needs; `changes` comes from the notification service so the console does not know it. */
 export interface ConsoleOptions {
@@ -28,8 +31,8 @@ const BANNER: Record<Lang, string[]> = {
 }
 
 const COMMANDS: Record<Lang, string> = {
-  ko: '명령: /help, /results [단계], /team <이름>, /changes [YYYY-MM-DD], /lang ko|en, Ctrl-D 종료',
-  en: 'Commands: /help, /results [phase], /team <name>, /changes [YYYY-MM-DD], /lang ko|en, Ctrl-D to leave',
+  ko: '명령: /help, /results [단계], /team <이름>, /changes [YYYY-MM-DD], /lang ko|en, sources(직전 답의 출처 전체), 번호(추천 질문), Ctrl-D 종료',
+  en: 'Commands: /help, /results [phase], /team <name>, /changes [YYYY-MM-DD], /lang ko|en, sources (all sources of the last answer), a number (a suggested question), Ctrl-D to leave',
 }
 
 const TEXT = {
@@ -39,6 +42,7 @@ const TEXT = {
     badDate: '날짜는 YYYY-MM-DD 형식입니다. 예: /changes 2026-01-01',
     teamUsage: '팀 이름을 붙여 주세요. 예: /team 업스테이지',
     unknownCommand: (c: string) => `알 수 없는 명령입니다: ${c}`,
+    noSources: '아직 출처를 보여 줄 답이 없습니다. 먼저 질문해 주세요.',
     failed: '죄송합니다. 답을 만드는 중에 문제가 생겼습니다.',
     bye: '안녕히 가세요.',
   },
@@ -48,6 +52,7 @@ const TEXT = {
     badDate: 'Dates are YYYY-MM-DD, e.g. /changes 2026-01-01',
     teamUsage: 'Add a team name, e.g. /team Upstage',
     unknownCommand: (c: string) => `Unknown command: ${c}`,
+    noSources: 'No answer with sources yet. Ask a question first.',
     failed: 'Sorry, something went wrong while answering.',
     bye: 'Bye.',
   },
@@ -71,7 +76,18 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   let lang: Lang = options.lang ?? 'ko'
   let context: ConversationContext = {}
   const write = (s: string) => output.write(`${s}\n`)
-  const show = (m: Message) => write(`${renderForTerminal(m, { color })}\n`)
+  /** The last message shown: `sources` lists its sources, a number asks one of its did-you-mean questions. */
+  let last: Message | Answer | undefined
+  const show = (m: Message) => {
+    last = m
+    write(`${renderForTerminal(m, { color, inlineSources: INLINE_SOURCES, didYouMean: true })}\n`)
+  }
+  const ask = (question: string) => {
+    const answer = core.ask(question, { context, fallbackLang: lang })
+    lang = answer.lang
+    context = answer.context
+    show(answer)
+  }
 
   write([...BANNER.ko, ...BANNER.en].join('\n'))
   write('')
@@ -90,6 +106,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         const arg = rest.join(' ')
         const t = TEXT[lang]
         switch (command.toLowerCase()) {
+          case '/sources':
+            if (last && last.blocks.sources.length > 0) write(`${renderSourceList(last, { color })}\n`)
+            else write(t.noSources)
+            break
           case '/help':
             show(core.help(arg === 'en' || arg === 'ko' ? arg : lang))
             write(COMMANDS[lang])
@@ -127,11 +147,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
             write(t.unknownCommand(command))
             write(COMMANDS[lang])
         }
+      } else if (/^(sources|출처)$/i.test(line)) {
+        if (last && last.blocks.sources.length > 0) write(`${renderSourceList(last, { color })}\n`)
+        else write(TEXT[lang].noSources)
+      } else if (/^[1-9]$/.test(line) && last && 'didYouMean' in last && last.didYouMean[Number(line) - 1]) {
+        const question = last.didYouMean[Number(line) - 1]!
+        write(`kai> ${question}`)
+        ask(question)
       } else if (line !== '') {
-        const answer = core.ask(line, { context, fallbackLang: lang })
-        lang = answer.lang
-        context = answer.context
-        show(answer)
+        ask(line)
       }
     } catch (err) {
       options.logger?.error({ err }, 'console command failed')

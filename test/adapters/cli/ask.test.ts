@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
 
 describe('npm run ask', () => {
+  it('keeps every source in --json, where chat shows only three', async () => {
+    const { code, stdout } = await runCli('adapters/cli/ask.ts', ['--json', '프로그램 일정은?'], '')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(out.sources.length).toBeGreaterThan(3)
+    expect(out.sources.every((s: { title?: string }) => typeof s.title === 'string')).toBe(true)
+  })
+
   it('writes exactly one JSON object per input line, in order, including empty, blank and huge lines', async () => {
     const lines = [
       '1차 평가 결과 알려줘',
