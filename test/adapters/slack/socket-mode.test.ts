@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { BOT_USER_ID, mention, messageEvent } from '../../helpers/fake-slack.js'
+import { offerSuggestionsOnAbstain } from '../../helpers/did-you-mean.js'
+import { BOT_USER_ID, buttonAction, mention, messageEvent } from '../../helpers/fake-slack.js'
 import { type SlackHarness, startSlackHarness } from './harness.js'
 
 let h: SlackHarness
@@ -40,6 +41,36 @@ describe('Slack adapter in Socket Mode', () => {
     h.slack.socket.sendEvent(sentinel)
     await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0S')
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === event.ts)).toHaveLength(1)
+  })
+
+  it('acks a did-you-mean button envelope and answers in the thread', async () => {
+    offerSuggestionsOnAbstain(h.bot.core)
+    const event = mention(`<@${BOT_USER_ID}> 매출은?`)
+    h.slack.socket.sendEvent(event)
+    const first = await h.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === event.ts)
+    const blocks = first.args.blocks as {
+      type: string
+      elements?: { action_id?: string; value?: string }[]
+    }[]
+    const question = blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'kai_dym_0')?.value
+    expect(question).toBeTruthy()
+    const envelopeId = h.slack.socket.sendAction(
+      buttonAction({
+        actionId: 'kai_dym_0',
+        value: question,
+        threadTs: event.ts as string,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    )
+    await h.slack.socket.waitForAck(envelopeId)
+    const answer = await h.slack.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.thread_ts === event.ts && c !== first,
+    )
+    expect(JSON.stringify(answer.args.blocks)).toContain(`질문: “${question}”`)
   })
 
   it('acks a slash command envelope and answers through response_url', async () => {
