@@ -245,6 +245,8 @@ export interface ActionPress {
   client: webApi.WebClient
   /** Tells only the presser, in the button's scope. */
   tell(message: SlackMessage): Promise<void>
+  /** Replies to the presser through response_url (chat.postEphemeral if it expired): ephemeral `/kai` replies. */
+  privately(message: SlackMessage): Promise<void>
 }
 
 /** A button kind: the action ids it claims and what a press does. */
@@ -274,12 +276,10 @@ const didYouMeanAction: AnswerAction = {
     const recipe = askRecipe(question, answer.lang, conversation?.context)
     if (press.ephemeral || !press.channel) {
       const reply = renderChatAnswer(answer, { recipe, share: true })
-      await press.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
+      await press.privately({
         text: reply.text,
         blocks: [asked, ...reply.blocks.slice(0, LIMITS.blocks - 1)],
-      } as RespondArguments)
+      })
     } else {
       const reply = renderChatAnswer(answer, { recipe })
       await press.client.chat.postMessage({
@@ -380,9 +380,24 @@ async function press(
   const threadTs =
     body.container?.thread_ts ?? body.message?.thread_ts ?? (isDm ? undefined : body.container?.message_ts)
   const log = deps.log.child({ requestId, channel, action: first.action_id })
+  /** Only the presser sees it: through response_url, or chat.postEphemeral when that has expired. */
+  const privately = async (message: SlackMessage) => {
+    try {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message } as RespondArguments)
+    } catch (err) {
+      if (!channel) throw err
+      log.warn({ err }, 'response_url failed, falling back to chat.postEphemeral')
+      await client.chat.postEphemeral({
+        channel,
+        user: body.user.id,
+        ...(threadTs && { thread_ts: threadTs }),
+        ...message,
+      })
+    }
+  }
   const tell = async (message: SlackMessage) => {
     if (ephemeral || !channel) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message } as RespondArguments)
+      await privately(message)
       return
     }
     try {
@@ -413,6 +428,7 @@ async function press(
     respond,
     client,
     tell,
+    privately,
   }
   try {
     await action.handle(p, deps)

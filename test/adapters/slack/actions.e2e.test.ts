@@ -100,6 +100,27 @@ describe('Slack answer buttons (real Bolt against the fake Slack)', () => {
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0)
   })
 
+  it('falls back to chat.postEphemeral when the response_url of an ephemeral reply no longer works', async () => {
+    h = await startSlackHarness()
+    offerSuggestionsOnAbstain(h.bot.core)
+    const reply = await kai('매출은?')
+    const question = buttons(reply.blocks).find((e) => e.action_id === 'kai_dym_0')!.value!
+    await h.send.action(
+      buttonAction({
+        actionId: 'kai_dym_0',
+        value: question,
+        ephemeral: true,
+        user: 'U0CAROL',
+        // The fake answers 404 here, as Slack does for an expired response_url.
+        responseUrl: `${h.slack.baseUrl}/expired/${question.length}`,
+      }),
+    )
+    const posted = await h.slack.waitForCall('chat.postEphemeral')
+    expect(posted.args).toMatchObject({ channel: 'C0GENERAL', user: 'U0CAROL' })
+    expect(JSON.stringify(posted.args.blocks)).toContain(`질문: “${question}”`)
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0)
+  })
+
   it('shows three sources under a thread answer and the rest, ephemerally in the thread, on "+N more"', async () => {
     h = await startSlackHarness()
     const all = h.bot.core.ask('프로그램 일정은?', { lang: 'ko' }).sources
