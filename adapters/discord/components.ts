@@ -182,6 +182,8 @@ export interface ButtonReply {
   ephemeral: boolean
   /** The answer's own buttons go under it (a did-you-mean answer may offer more). */
   withComponents: boolean
+  /** The question a did-you-mean press asked, shown above the answer so the channel sees what was asked. */
+  asked?: string
 }
 
 export interface ButtonDeps {
@@ -229,7 +231,7 @@ export function replyToButton(interaction: ButtonInteraction, deps: ButtonDeps):
     const question = questionOf(interaction, parsed, deps.store)?.trim()
     if (!question) return refuse(t.expiredTitle, t.expired)
     const answer = deps.core.ask(question, { fallbackLang: localeLang })
-    return { message: answer, ephemeral: originalEphemeral, withComponents: true }
+    return { message: answer, ephemeral: originalEphemeral, withComponents: true, asked: question }
   }
   const stored = deps.store.get(parsed.key)
   if (stored?.kind !== 'sources') return refuse(t.expiredTitle, t.expired)

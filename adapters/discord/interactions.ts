@@ -1,4 +1,5 @@
 import {
+  type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -11,7 +12,7 @@ import type { Logger } from 'pino'
 import type { AdapterDeps, Answer, ChannelRef, Message } from '../../src/core/index.js'
 import { COMMAND_NAME, type Reply, type Subcommand, type SubcommandContext } from './commands.js'
 import { answerComponents, ButtonStore, CUSTOM_ID_PREFIX, replyToButton } from './components.js'
-import { INLINE_SOURCES, renderEmbed } from './render.js'
+import { clipText, EMBED_LIMITS, embedLength, INLINE_SOURCES, renderEmbed } from './render.js'
 import { langOfLocale, notice, TEXTS } from './texts.js'
 
 /** Nobody may be pinged by anything the bot posts, whatever an answer quotes ("@everyone", <@id>). */
@@ -52,10 +53,13 @@ export function createInteractionRouter(
   const store = options.store ?? new ButtonStore()
 
   /** An answer for chat: at most three sources inline, its did-you-mean and "+N more" buttons under it. */
-  function answerPayload(message: Message | Answer) {
+  function answerPayload(message: Message | Answer, asked?: string) {
     const components = answerComponents(message, store)
-    const embed =
+    const rendered =
       components.length > 0 ? renderEmbed(message, { inlineSources: INLINE_SOURCES }) : renderEmbed(message)
+    // An embed's author line is plain text (no markdown, no mentions) of up to 256 characters.
+    const label = message.lang === 'ko' ? '질문' : 'Asked'
+    const embed = asked ? withAuthor(rendered, clipText(`${label}: ${asked}`, 256)) : rendered
     return { embeds: [embed], components, allowedMentions: NO_MENTIONS }
   }
 
@@ -119,10 +123,11 @@ export function createInteractionRouter(
 
   async function send(
     interaction: Repliable,
-    reply: Reply & { withComponents?: boolean },
+    reply: Reply & { withComponents?: boolean; asked?: string },
     deferredEphemeral: boolean | undefined,
   ): Promise<void> {
-    const payload = reply.withComponents === false ? messagePayload : answerPayload
+    const payload = (message: Message) =>
+      reply.withComponents === false ? messagePayload(message) : answerPayload(message, reply.asked)
     if (deferredEphemeral === undefined) {
       const options: InteractionReplyOptions = payload(reply.message)
       await interaction.reply(reply.ephemeral ? { ...options, flags: MessageFlags.Ephemeral } : options)
@@ -201,6 +206,16 @@ export function createInteractionRouter(
       log.error({ err, interactionId: interaction.id }, 'interaction failed')
     }
   }
+}
+
+/** Adds an author line, shortening the description if the embed would pass Discord's 6000 characters. */
+export function withAuthor(embed: APIEmbed, name: string): APIEmbed {
+  const over = embedLength(embed) + name.length - EMBED_LIMITS.total
+  const description =
+    over > 0 && embed.description
+      ? clipText(embed.description, Math.max(1, embed.description.length - over))
+      : embed.description
+  return { ...embed, description, author: { name } }
 }
 
 /** The promise's value if it settles within `ms`, else undefined (rejections pass through). */

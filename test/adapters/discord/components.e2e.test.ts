@@ -55,6 +55,7 @@ describe('Discord answer buttons (real discord.js against the fake Discord)', ()
     expect(answer.ephemeral).toBe(false)
     expect(embedOf(answer).title).toBe(expected.blocks.title)
     expect(embedOf(answer).description).toContain(expected.blocks.paragraphs[0])
+    expect((answer.embeds[0] as { author?: { name: string } }).author?.name).toBe(`질문: ${question}`)
     expect(answer.allowed_mentions).toEqual({ parse: [] })
   })
 

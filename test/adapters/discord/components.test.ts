@@ -8,7 +8,8 @@ import {
   parseCustomId,
   sourceListMessage,
 } from '../../../adapters/discord/components.js'
-import { renderEmbed } from '../../../adapters/discord/render.js'
+import { withAuthor } from '../../../adapters/discord/interactions.js'
+import { EMBED_LIMITS, embedLength, renderEmbed } from '../../../adapters/discord/render.js'
 import type { Answer, AnswerSource } from '../../../src/core/index.js'
 
 function sources(n: number): AnswerSource[] {
@@ -98,6 +99,20 @@ describe('Discord did-you-mean and sources components', () => {
     const embed = renderEmbed(sourceListMessage(sources(40), 'ko'))
     expect(embed.title).toBe('출처 40건 전체')
     expect(embed.description).toContain('Publisher39')
+  })
+
+  it('adds the asked question as the author line without passing 6000 characters', () => {
+    const full = renderEmbed({
+      ...answer([]),
+      blocks: {
+        ...answer([]).blocks,
+        paragraphs: ['가'.repeat(4096)],
+        fields: [{ label: 'x', items: ['나'.repeat(1000), '다'.repeat(1000)] }],
+      },
+    })
+    const embed = withAuthor(full, `질문: ${'라'.repeat(250)}`)
+    expect(embed.author?.name.length).toBeLessThanOrEqual(256)
+    expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_LIMITS.total)
   })
 
   it('parses only its own custom ids', () => {
