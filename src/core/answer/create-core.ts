@@ -11,10 +11,13 @@ import { composePeople } from './compose/people.js'
 import { composeProgram, composeTeamStatements } from './compose/program.js'
 import { composeResults } from './compose/results.js'
 import type { ComposeInput } from './compose/shared.js'
-import { composeTeam } from './compose/team.js'
+import { composeAllTeams, composeTeam } from './compose/team.js'
 import { composeTimeline } from './compose/timeline.js'
 import { composeDecisionWhy, composeWhy } from './compose/why.js'
 import { abstain, type Draft, finish } from './draft.js'
+import { confidenceOf, outcomeOf } from './intents/confidence.js'
+import { type Decision, decide, namedTeams } from './intents/decide.js'
+import { didYouMean } from './intents/did-you-mean.js'
 import { createKnowledge, type Knowledge } from './knowledge.js'
 import { detectLang } from './lang.js'
 import { INVALID_MAX_CHARS } from './lexicon.js'
@@ -23,7 +26,7 @@ import { compact } from './normalize.js'
 import { createQuoteFinder, type FindQuotes } from './quotes.js'
 import { blankRoute, type Route, route } from './route.js'
 import { type Templates, templatesFor } from './templates/index.js'
-import type { Answer, Choice, KaiCore, Lang } from './types.js'
+import type { Answer, AskOptions, Choice, KaiCore, Lang } from './types.js'
 import { unknownWords } from './unknown-words.js'
 
 /** How to build a core. */
@@ -35,7 +38,43 @@ export interface KaiCoreOptions {
   onError?: (err: unknown, question: string) => void
 }
 
+/** Several teams named in one question: each gets its own answer, the direct answers first. */
+function perTeam(
+  input: ComposeInput,
+  index: SearchIndex | undefined,
+  routeFor: (teamId: string) => Route,
+): Draft {
+  const drafts = input.route.teamIds.map((id) => composeOne({ ...input, route: routeFor(id) }, index))
+  const failed = drafts.find((d) => !d.answered)
+  if (failed) return failed
+  const first = drafts[0]!
+  return {
+    ...first,
+    title: drafts.map((d) => d.title).join(' · '),
+    paragraphs: [...drafts.map((d) => d.paragraphs[0]!), ...drafts.flatMap((d) => d.paragraphs.slice(1))],
+    fields: drafts.flatMap((d) => d.fields ?? []),
+    sources: drafts.flatMap((d) => d.sources ?? []),
+    dates: drafts.flatMap((d) => d.dates ?? []),
+    conflict: drafts.some((d) => d.conflict),
+    teamId: undefined,
+  }
+}
+
 function compose(input: ComposeInput, index: SearchIndex | undefined): Draft {
+  const r = input.route
+  if (r.rule === 'frame:describe-all-teams') return composeAllTeams(input)
+  if (namedTeams(r) >= 2) {
+    // "compare SKT and Naver": what the sources say of each.
+    if (r.rule === 'frame:compare-teams' || r.rule === 'frame:describe-team')
+      return perTeam(input, index, (id) => ({ ...r, intent: 'team', aspect: 'describe', teamIds: [id] }))
+    // "LG랑 업스테이지 둘 다 올라간 거 맞아?": the claim checked for every team named.
+    if (r.rule === 'team+claim' && r.claim)
+      return perTeam(input, index, (id) => ({ ...r, teamIds: [id], claim: { ...r.claim!, teamId: id } }))
+  }
+  return composeOne(input, index)
+}
+
+function composeOne(input: ComposeInput, index: SearchIndex | undefined): Draft {
   const { route: r, t, question } = input
   switch (r.intent) {
     case 'invalid':
@@ -80,11 +119,19 @@ interface Engine {
   matcher: EntityMatcher
 }
 
+/** What `answerRoute` needs beyond the route: the frames' decision, and a way to vet suggestions. */
+interface AnswerExtras {
+  decision?: Decision
+  /** Asks the core a suggested question: true when it is answered outright. */
+  answersWell?: (q: string) => boolean
+}
+
 function answerRoute(
   engine: Engine,
   question: string,
   r: Route,
   onError?: KaiCoreOptions['onError'],
+  extras: AnswerExtras = {},
 ): Answer {
   const t = templatesFor(r.lang)
   let draft: Draft
@@ -105,6 +152,18 @@ function answerRoute(
   }
   // An answer whose team came from the context keeps that context for the next follow-up.
   if (!draft.teamId && r.teamIds.length === 1) draft = { ...draft, teamId: r.teamIds[0]! }
+  const { decision, answersWell } = extras
+  if (decision) {
+    const confidence = confidenceOf(draft, r, decision)
+    const outcome = outcomeOf(draft.answered, confidence)
+    if (outcome === 'abstain' && draft.answered) draft = { ...abstain(t, draft.intent, t.noAnswer) }
+    // Nearby questions on a middle confidence, or an abstention that names something of ours.
+    const near =
+      outcome === 'suggest' || (outcome === 'abstain' && r.mentions.length > 0 && asksAboutTheProgramme(r))
+    const offered =
+      near && answersWell ? didYouMean(engine.k, question, r, decision.classification, answersWell) : []
+    draft = { ...draft, confidence, didYouMean: offered }
+  }
   return finish(engine.k, t, question, draft)
 }
 
@@ -178,17 +237,35 @@ export function createKaiCore(corpus: Corpus, options: KaiCoreOptions = {}): Kai
       .find((m) => m.teamId && (m.kind === 'team' || m.kind === 'model'))
     return mention?.teamId
   }
+  // A suggested question is offered only when the core answers it outright; verdicts are kept (the bank
+  // of suggestions is small, so each is asked once per core).
+  const verdicts = new Map<string, boolean>()
+  const answersWell = (q: string): boolean => {
+    let ok = verdicts.get(q)
+    if (ok === undefined) {
+      ok = ask(q, {}, false).outcome === 'answer'
+      if (verdicts.size < 2000) verdicts.set(q, ok)
+    }
+    return ok
+  }
+  function ask(text: string, askOptions: AskOptions, suggest: boolean): Answer {
+    const r0 = route(text, {
+      findMentions: engine.findMentions,
+      findQuotes: engine.findQuotes,
+      ...(askOptions.lang && { lang: askOptions.lang }),
+      ...(askOptions.fallbackLang && { fallbackLang: askOptions.fallbackLang }),
+      ...(askOptions.context && { context: askOptions.context }),
+    })
+    const decision = r0.intent === 'invalid' ? undefined : decide(text, r0)
+    return answerRoute(engine, text, decision?.route ?? r0, options.onError, {
+      ...(decision && { decision }),
+      ...(suggest && { answersWell }),
+    })
+  }
   return {
     ask(question, askOptions = {}) {
       const text = typeof question === 'string' ? question : ''
-      const r = route(text, {
-        findMentions: engine.findMentions,
-        findQuotes: engine.findQuotes,
-        ...(askOptions.lang && { lang: askOptions.lang }),
-        ...(askOptions.fallbackLang && { fallbackLang: askOptions.fallbackLang }),
-        ...(askOptions.context && { context: askOptions.context }),
-      })
-      return answerRoute(engine, text, r, options.onError)
+      return ask(text, askOptions, true)
     },
     results(phase, lang) {
       const r: Route = { ...blankRoute(lang, 'results'), ...(phase !== undefined && { phase }) }

@@ -1,4 +1,5 @@
 import type { Source } from '../corpus/schema.js'
+import { outcomeOf } from './intents/confidence.js'
 import type { Knowledge } from './knowledge.js'
 import { newestDate } from './knowledge.js'
 import type { Templates } from './templates/index.js'
@@ -91,7 +92,7 @@ export function finish(k: Knowledge, t: Templates, question: string, draft: Draf
     },
     suggestions: draft.suggestions ?? [],
     confidence: draft.confidence ?? (draft.answered ? 1 : 0),
-    outcome: draft.answered ? (draft.didYouMean?.length ? 'suggest' : 'answer') : 'abstain',
+    outcome: outcomeOf(draft.answered, draft.confidence ?? (draft.answered ? 1 : 0)),
     didYouMean: draft.didYouMean ?? [],
   }
 }

@@ -73,7 +73,8 @@ export const ASPECTS = {
   status:
     /상태|현황|지금|현재|아직|살아\s?있|남아\s?있|\bstatus\b|\bstill\b|\bnow\b|currently|what happened to/,
 } as const
-export type Aspect = keyof typeof ASPECTS | 'profile'
+/** 'describe': what the sources say a team or model is like (focus, scale, approach), set by a question frame. */
+export type Aspect = keyof typeof ASPECTS | 'profile' | 'describe'
 
 export const PROGRAM_TOPICS: [FactTopic, RegExp][] = [
   [

@@ -1,6 +1,7 @@
 import { analyzeQuery, type QueryPlan, type QueryUnit, stripKo } from '../search/analyzer.js'
 import type { EntityMatcher } from '../search/entities.js'
 import type { SearchIndex } from '../search/search-index.js'
+import { FRAME_WORDS } from './intents/classify.js'
 import { LEXICON, QUESTION_WORDS } from './lexicon.js'
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/u
@@ -39,6 +40,8 @@ function isQuestionVocabulary(word: string): boolean {
   if (hangul && isPastVerbForm(word)) return true
   const stem = hangul ? stripKo(word, 1) : word
   if ([...stem].length < 2 || (hangul && stripKo(word, 0) === '') || /^\d/u.test(word)) return true
+  // The words of the question frames' examples (intents/table.ts) are how people ask, not topics.
+  if (FRAME_WORDS.has(stem) || FRAME_WORDS.has(word) || FRAME_WORDS.has(stripKo(word, 1))) return true
   return QUESTION_WORDS.has(stem) || QUESTION_WORDS.has(word) || LEXICON.some((re) => re.test(word))
 }
 

@@ -45,5 +45,7 @@ export function composeFallback(input: ComposeInput, index: SearchIndex | undefi
     dates: shown.map((h) => h.passage.date),
     ...(route.teamIds[0] && { teamId: route.teamIds[0] }),
     suggestions: t.suggestions.general,
+    // Free text is the riskiest answer: as sure as the best passage covers the question.
+    confidence: top.coverage * 0.8,
   }
 }

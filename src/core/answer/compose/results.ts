@@ -284,10 +284,11 @@ function eventResults(input: ComposeInput, event: TimelineEvent, extra: string[]
     intent: 'results',
     answered: true,
     title: t.resultsTitle(stageOf(event)),
+    // A count is answered with the number first ("지원: 모두 15곳입니다"), then who.
     paragraphs: [
+      ...count,
       t.stageResults(stageOf(event), event.date, groups),
       ...ranked.map((o) => t.standing(k.teamName(o.team, t.lang), stageOf(event), o.reason![t.lang])),
-      ...count,
       ...figures.map((f) => f[t.lang]),
       ...extra,
     ],

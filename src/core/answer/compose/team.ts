@@ -82,6 +82,8 @@ export function composeTeam(input: ComposeInput): Draft {
       return goalAnswer(input, team)
     case 'dispute':
       return disputeAnswer(input, team)
+    case 'describe':
+      return describeAnswer(input, team)
     case 'status':
       return { ...composeResults({ ...input, route: { ...route, intent: 'results' } }), intent: 'team' }
     default:
@@ -364,5 +366,78 @@ function profileAnswer(input: ComposeInput, team: Team): Draft {
       ...team.members.flatMap((m) => m.sources),
     ],
     dates: [latest?.event.date, after?.event.date, goal?.date],
+  }
+}
+
+/** A member list is not a description of the team. */
+const MEMBER_LIST = /참여|구성|협력사|participat|consist|partner|members?\b|includ/i
+function isMemberList(f: Fact): boolean {
+  return MEMBER_LIST.test(f.ko) && (f.ko.match(/,|·/g)?.length ?? 0) >= 3
+}
+
+/**
+ * What the sources say a team is like: its stated aim first (the direct answer), then what else they
+ * say of it (profile, plans), its model in one fact, and where it stands.
+ */
+export function describeAnswer(input: ComposeInput, team: Team): Draft {
+  const { k, t } = input
+  const name = team.name[t.lang]
+  const pick = (topic: string) => team.facts.filter((f) => f.topic === topic && !isMemberList(f))
+  const aims = pick('goal-team')
+  const facts = [...aims.slice(0, 1), ...pick('profile').slice(0, 2), ...pick('plan').slice(0, 1)]
+  const model = team.models[0]
+  const modelFact = model?.facts[0]
+  const paragraphs = facts.map((f) => f[t.lang])
+  if (model)
+    paragraphs.push(
+      t.models(
+        name,
+        team.models.map((m) => m.name),
+      ),
+    )
+  if (modelFact) paragraphs.push(modelFact[t.lang])
+  const history = k.outcomesOf(team.id)
+  const latest = history.filter((o) => isDecision(o.event)).at(-1)
+  if (latest) paragraphs.push(outcomeSentence(k, t, latest))
+  if (facts.length === 0 && !modelFact) return profileAnswer(input, team)
+  return {
+    ...base(input, team),
+    answered: true,
+    paragraphs,
+    sources: [
+      ...facts.flatMap((f) => f.sources),
+      ...(model?.sources ?? []),
+      ...(modelFact?.sources ?? []),
+      ...(latest ? k.outcomeSources(latest) : []),
+    ],
+    dates: [...facts.map((f) => f.date), modelFact?.date, latest?.event.date],
+  }
+}
+
+/** "각 팀 특징 정리해줘": every elite team in one line each, from its stated aim (or profile). */
+export function composeAllTeams(input: ComposeInput): Draft {
+  const { k, t } = input
+  const elite = k.corpus.teams.filter((team) => team.role === 'elite')
+  const lines: string[] = []
+  const sources: string[] = []
+  const dates: (string | null | undefined)[] = []
+  for (const team of elite) {
+    const f =
+      team.facts.find((x) => x.topic === 'goal-team') ??
+      team.facts.find((x) => x.topic === 'profile' && !isMemberList(x))
+    if (!f) continue
+    lines.push(f[t.lang])
+    sources.push(...f.sources)
+    dates.push(f.date)
+  }
+  if (lines.length === 0) return abstain(t, 'team', t.noAnswer)
+  return {
+    intent: 'team',
+    answered: true,
+    title: t.topicTitle('program'),
+    paragraphs: [t.teamsOverview(elite.map((team) => team.name[t.lang])), ...lines],
+    sources,
+    dates,
+    suggestions: t.suggestions.general,
   }
 }

@@ -178,6 +178,8 @@ export const en: Templates = {
   notInStage: (team, s) => `${team} did not take part in ${stage(s)}.`,
   resultsTitle: (s) => (s ? `Results of ${stage(s)}` : 'Elite teams today'),
   teamTitle: (team) => team,
+  teamsOverview: (teams) =>
+    `The elite teams in the sources are ${joinList(teams, 'en')}. What the sources say each aims for:`,
   teamIntro: (team, lead, elite) =>
     elite
       ? `${team} is an elite-team consortium of the Sovereign AI Foundation Model project${lead === team ? '' : `, led by ${lead}`}.`

@@ -160,6 +160,8 @@ export const ko: Templates = {
   notInStage: (team, s) => `${withParticle(team, '은/는')} ${stage(s)} 대상이 아니었습니다.`,
   resultsTitle: (s) => (s ? `${stage(s)} 결과` : '현재 정예팀 현황'),
   teamTitle: (team) => team,
+  teamsOverview: (teams) =>
+    `자료에 있는 정예팀은 ${joinList(teams, 'ko')}입니다. 자료가 밝힌 팀별 목표와 특징은 다음과 같습니다.`,
   teamIntro: (team, lead, elite) =>
     elite
       ? `${withParticle(team, '은/는')} ${lead === team ? '' : `${withParticle(lead, '이/가')} 이끄는 `}독자 AI 파운데이션 모델 프로젝트 정예팀 컨소시엄입니다.`

@@ -36,6 +36,8 @@ export interface Templates {
   resultsTitle(stage?: Stage): string
   teamTitle(team: string): string
   teamIntro(team: string, lead: string, elite: boolean): string
+  /** The lead of an every-team overview: how many elite teams and who. */
+  teamsOverview(teams: string[]): string
   models(team: string, models: string[]): string
   modelSpecs(model: string, specs: Record<string, string>): string
   specLabel(key: string): string
