@@ -76,6 +76,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     index: built.index,
     matcher: built.matcher,
     onError: (err, question) => logger.error({ err, question }, 'answering failed'),
+    clock: systemClock,
   })
 
   const store = openSqliteStore({ path: storePath(config.dataDir) })

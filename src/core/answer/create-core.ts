@@ -1,12 +1,15 @@
 import type { Corpus } from '../corpus/types.js'
+import { type Clock, systemClock } from '../ports.js'
 import { diffCorpus } from '../search/corpus-diff.js'
 import { createEntityMatcher, type EntityMatcher, updateEntityMatcher } from '../search/entities.js'
 import { buildPassages } from '../search/passages.js'
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js'
 import { updateSearchIndex } from '../search/update.js'
+import { seoulToday } from '../time/kst.js'
 import { addressConflicts, addressMissingWords } from './address.js'
 import { composeFallback } from './compose/fallback.js'
 import { composeGlossary } from './compose/glossary.js'
+import { composeLatest, composeNext, composeStage, withHorizon } from './compose/now.js'
 import { composePeople } from './compose/people.js'
 import { composeProgram, composeTeamStatements } from './compose/program.js'
 import { composeResults } from './compose/results.js'
@@ -36,6 +39,8 @@ export interface KaiCoreOptions {
   matcher?: EntityMatcher
   /** Called when answering a question hit a bug; the person still gets an "I don't know". */
   onError?: (err: unknown, question: string) => void
+  /** Where "today" comes from (Seoul calendar day); the system clock by default, pinned in tests. */
+  clock?: Clock
 }
 
 /** Several teams named in one question: each gets its own answer, the direct answers first. */
@@ -106,6 +111,12 @@ function composeOne(input: ComposeInput, index: SearchIndex | undefined): Draft 
       return composeProgram(input)
     case 'timeline':
       return composeTimeline(input)
+    case 'next':
+      return composeNext(input)
+    case 'stage':
+      return composeStage(input)
+    case 'latest':
+      return composeLatest(input)
     default:
       return composeFallback(input, index)
   }
@@ -117,6 +128,17 @@ interface Engine {
   findQuotes: FindQuotes
   index: SearchIndex | undefined
   matcher: EntityMatcher
+  clock: Clock
+}
+
+/** Answers about now say how old the sources are when the newest is more than 30 days before today. */
+function isAboutNow(r: Route): boolean {
+  return (
+    r.intent === 'next' ||
+    r.intent === 'stage' ||
+    r.intent === 'latest' ||
+    (r.current && r.intent === 'results')
+  )
 }
 
 /** What `answerRoute` needs beyond the route: the frames' decision, and a way to vet suggestions. */
@@ -139,12 +161,13 @@ function answerRoute(
     const unknown = asksAboutTheProgramme(r) ? notInCorpus(engine, question) : []
     if (unknown.length > 0) draft = abstain(t, 'unknown', t.notInSources(unknown))
     else {
-      const input = { k: engine.k, route: r, t, question }
+      const input = { k: engine.k, route: r, t, question, today: seoulToday(engine.clock) }
       draft = compose(input, engine.index)
       if (engine.index && r.rule !== 'direct') {
         draft = addressConflicts(input, draft, engine.index)
         draft = addressMissingWords(draft, question, r.lang, engine.index, engine.matcher)
       }
+      if (isAboutNow(r)) draft = withHorizon(input, draft)
     }
   } catch (err) {
     onError?.(err, question)
@@ -220,6 +243,7 @@ function buildEngine(corpus: Corpus, options: KaiCoreOptions): Engine {
     findQuotes: createQuoteFinder(corpus, matcher),
     index,
     matcher,
+    clock: options.clock ?? systemClock,
   }
 }
 

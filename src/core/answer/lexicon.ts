@@ -175,6 +175,20 @@ export const ROLE_GROUPS: readonly RegExp[] = [
 export const CURRENT =
   /지금|오늘|현재|남은|남아|살아\s?남|아직|요즘|최신|최근\s?(상황|현황)|\bstill\b|\bremaining\b|\bleft\b|currently|\bnow\b|\btoday\b|latest/
 
+/**
+ * Questions about today (compose/now.ts): what comes next, which stage we are in, what is new. Checked
+ * before the other rules, and only when no team or person is named and no outcome word is used
+ * ("다음 단계에 진출한 팀" asks for results, not for the next event).
+ */
+export const NOW_ASKS = {
+  next: /다음\s?(평가|단계|일정|차례|라운드|발표|스케줄|심사|이벤트|행사|순서)|다음\s?(은|엔|에는|에)?\s?(뭐|뭔|무슨|언제)|앞으로\s?(일정|남은|뭐|어떻게)|향후\s?(일정|계획)|남은\s?일정|what('s| is| comes)? next|\bnext (evaluation|round|phase|stage|step|event|milestone|date|deadline|cut)\b|when is the next|\bupcoming\b|\bnext\s*\?$/,
+  stage:
+    /몇\s?차(야|냐|임|예요|에요|인가|지|인지|쯤|까지|\s?단계)|몇\s?단계|어느\s?단계|어디까지\s?(왔|진행|했|갔)|지금\s?(어디|어느|상황|단계)|현재\s?(상황|단계|진행)|진행\s?(상황|상태)|where (are we|are things|is it|does it stand|do things stand)|what stage|which (stage|phase|round) (are|is)|current (stage|phase|situation)|how far along|\bstatus update\b/,
+  latest:
+    /최신\s?(소식|뉴스|동향|근황|업데이트|정보)|최근\s?(소식|뉴스|동향|근황|업데이트)|새\s?소식|새로운\s?(소식|거|것|뉴스)|요즘\s?(어때|어떄|어떻|어떰|상황|분위기|근황|뭐)|근황|소식\s?(있|없|좀)|뉴스\s?(있|없|좀)|업데이트\s?(있|된|됐)|what'?s new|\bany (news|updates?)\b|\blatest (news|updates?|developments?)\b|what('s| is) (the )?latest|^\s*latest\s*\??$|\brecent (news|developments|updates)\b|what('s| has) happened (lately|recently)/,
+} as const
+export type NowAsk = keyof typeof NOW_ASKS
+
 /** Words that place a question inside the programme (teams, rounds, calls) when no name is given. */
 export const DOMAIN =
   /팀|컨소시엄|정예|평가|단계|라운드|공모|독파모|국가대표|k-?ai|\bteams?\b|consorti|\bround|\bphase|\bstage|evaluation|programme|program|project|elite|\bcall\b|re-?tender/
@@ -197,7 +211,8 @@ export const QUESTION_WORDS = new Set(
     'work works worked length size long big close closed open opened start started end ended happen happened ' +
     'mean means number count date day month year right correct true false yes really actually sure ' +
     'january february march april may june july august september october november december ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec'
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    '소식 뉴스 근황 동향 업데이트 상황 진행 요즘 최신 최근 다음 앞으로 향후 news update updates latest new next upcoming stage situation lately recently'
   ).split(' '),
 )
 
@@ -223,4 +238,5 @@ export const LEXICON: readonly RegExp[] = [
   CURRENT,
   DOMAIN,
   COUNT,
+  ...Object.values(NOW_ASKS),
 ]

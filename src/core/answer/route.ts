@@ -16,6 +16,8 @@ import {
   INVALID_MAX_CHARS,
   NEGATION_EN,
   NEGATION_KO,
+  NOW_ASKS,
+  type NowAsk,
   OUT_OF_SCOPE,
   OUTCOME_WORDS,
   type OutcomeWord,
@@ -270,6 +272,11 @@ export function route(question: string, options: RouteOptions): Route {
       }
   }
 
+  // "다음 평가 언제야", "지금 몇 차야", "최신 소식": about today, unless a team, person or outcome is named.
+  const now = nowAsk(q, c)
+  const named = mentions.some((m) => m.kind === 'team' || m.kind === 'model' || m.kind === 'person')
+  if (now && !named && !outcome) return { ...set(now, `now-${now}`), teamIds: [], teamFromContext: false }
+
   const why = test(WHY, q, c)
   const when = test(WHEN, q, c)
   const team = teamIds[0]
@@ -367,6 +374,11 @@ export function route(question: string, options: RouteOptions): Route {
   }
   if (asksDefinition) return set('glossary', 'definition-unknown-term')
   return set('search', 'fallback')
+}
+
+function nowAsk(q: string, c: string): NowAsk | undefined {
+  const order: NowAsk[] = ['next', 'stage', 'latest']
+  return order.find((k) => test(NOW_ASKS[k], q, c))
 }
 
 /** Words that only say "the results, now": what is left once they are gone must be (almost) nothing. */

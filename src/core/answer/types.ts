@@ -11,6 +11,12 @@ export type Intent =
   | 'glossary'
   | 'program'
   | 'timeline'
+  /** "다음 평가 언제야", "what's next": the first event after today (compose/now.ts). */
+  | 'next'
+  /** "지금 몇 차야", "where are we now": the stage as of today. */
+  | 'stage'
+  /** "최신 소식", "what's new": the newest events and facts, newest first. */
+  | 'latest'
   | 'changes'
   | 'subscriptions'
   | 'help'

@@ -1,8 +1,10 @@
 import type { OutcomeResult, ScoreKey, TimelineEvent } from '../../corpus/schema.js'
+import { programNow } from '../../time/program-now.js'
 import { abstain, type Draft } from '../draft.js'
 import type { TeamOutcome } from '../knowledge.js'
 import type { Claim, OutcomeWord } from '../route.js'
 import type { AnswerField } from '../types.js'
+import { markedTitle, overdueSentence } from './now.js'
 import {
   ACTIVE,
   byRelevance,
@@ -173,15 +175,23 @@ function phaseNotKnown(input: ComposeInput, phase: number, teamId?: string): Dra
     : undefined
   const scheduled = k.events.find((e) => e.phase === phase && e.status === 'scheduled')
   const conflicts = scheduleConflicts(k, phase)
-  // When sources give different dates, no single date is stated: the conflict shows them all.
-  const date = conflicts.length > 0 ? undefined : scheduled?.date
+  const now = programNow(k.corpus, input.today)
+  const overdue = now.overdue.find((o) => o.event === scheduled)
+  // When sources give different dates, no single date is stated: the conflict shows them all. A date that
+  // has passed is not "scheduled" any more: the overdue sentence says so instead.
+  const date = conflicts.length > 0 || overdue ? undefined : scheduled?.date
+  const paragraphs = [
+    t.phaseNotKnown(phase, date),
+    ...(overdue ? [overdueSentence(input, now, overdue)] : []),
+    ...(last ? [outcomeSentence(k, t, last)] : []),
+  ]
   return withConflicts(
     input,
     {
       intent: 'results',
       answered: last !== undefined,
       title: t.resultsTitle({ kind: 'evaluation', phase }),
-      paragraphs: [t.phaseNotKnown(phase, date), ...(last ? [outcomeSentence(k, t, last)] : [])],
+      paragraphs,
       sources: [...(last ? k.outcomeSources(last) : []), ...(scheduled?.sources ?? [])],
       dates: last ? [last.event.date] : [],
       ...(teamId && { teamId }),
@@ -374,15 +384,19 @@ function currentState(input: ComposeInput): Draft {
       .at(-1)
     return lastNegative?.event ?? k.events.find((e) => e.id === s.eventId)!
   })
-  const next = k.events.find((e) => e.status === 'scheduled')
+  const now = programNow(k.corpus, input.today)
+  const next = now.ahead.find((e) => e.status === 'scheduled')
   const paragraphs = [
     t.currentState(
       active.map((s) => k.teamName(s.teamId, t.lang)),
       out.map((s) => k.teamName(s.teamId, t.lang)),
     ),
   ]
+  for (const o of now.overdue) paragraphs.push(overdueSentence(input, now, o))
   if (next)
-    paragraphs.push(t.nextEvent(next.title[t.lang].replace(/\s*\((예정|planned)[^)]*\)\s*$/i, ''), next.date))
+    paragraphs.push(
+      t.nextEvent(markedTitle(t, next, input.today).replace(/\s*\([^()]*\)\s*$/, ''), next.date),
+    )
   return {
     intent: 'results',
     answered: true,

@@ -12,6 +12,8 @@ export interface ComposeInput {
   route: Route
   t: Templates
   question: string
+  /** Today in Seoul (YYYY-MM-DD), from the core's clock: what is past, due or overdue is decided by it. */
+  today: string
 }
 
 const ABOUT_RETENDER = /추가\s?공모|재공모|re-?tender|additional call/i

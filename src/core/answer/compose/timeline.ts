@@ -1,5 +1,7 @@
 import type { TimelineEvent } from '../../corpus/schema.js'
+import { programNow } from '../../time/program-now.js'
 import { abstain, type Draft } from '../draft.js'
+import { markedTitle, overdueSentence } from './now.js'
 import {
   ACTIVE,
   type ComposeInput,
@@ -81,15 +83,25 @@ function matchingEvents(input: ComposeInput): TimelineEvent[] {
 }
 
 function eventsDraft(input: ComposeInput, events: TimelineEvent[], overview: boolean): Draft {
-  const { t } = input
+  const { t, today } = input
   if (events.length === 0) return abstain(t, 'timeline', t.noAnswer)
   const shown = events.slice(0, MAX_EVENTS)
-  const lines = shown.map((e) => t.event(e.title[t.lang], e.date, e.end_date, e.status === 'scheduled'))
-  const paragraphs = overview ? lines : [lines[0]!, shown[0]!.summary[t.lang], ...lines.slice(1)]
+  // The mark (planned, due, overdue) is computed from today, never copied from the title.
+  const lines = shown.map((e) => t.event(markedTitle(t, e, today), e.date, e.end_date, false))
+  const now = programNow(input.k.corpus, today)
+  const overdue = now.overdue.find((o) => o.event === shown[0])
+  const paragraphs = overview
+    ? lines
+    : [
+        lines[0]!,
+        shown[0]!.summary[t.lang],
+        ...(overdue ? [overdueSentence(input, now, overdue)] : []),
+        ...lines.slice(1),
+      ]
   return {
     intent: 'timeline',
     answered: true,
-    title: overview ? t.timelineTitle : shown[0]!.title[t.lang],
+    title: overview ? t.timelineTitle : markedTitle(t, shown[0]!, today),
     paragraphs,
     sources: shown.flatMap((e) => e.sources),
     dates: shown.filter((e) => e.status === 'happened').map((e) => e.date),
