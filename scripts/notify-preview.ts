@@ -74,18 +74,18 @@ async function main(): Promise<number> {
   const store: NotifyStore | null = existsSync(path) ? openSqliteStore({ path, readonly: true }) : null
   try {
     const empty = {
-      loadBaseline: () => null,
-      listSubscriptions: () => [],
-      getMeta: () => undefined,
+      loadBaseline: async () => null,
+      listSubscriptions: async () => [],
+      getMeta: async () => undefined,
     }
-    const preview = previewNotifications(store ?? empty, loaded.corpus, {
+    const preview = await previewNotifications(store ?? empty, loaded.corpus, {
       announceCurrent: config.notify.announceCurrent,
       logger: pino({ level: 'warn' }),
     })
     console.log(formatPreview(preview, { store: path, corpus: config.corpusDir }))
     return 0
   } finally {
-    store?.close()
+    await store?.close()
   }
 }
 

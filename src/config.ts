@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { z } from 'zod'
 import { ConfigError } from './core/errors.js'
 
@@ -45,6 +47,24 @@ const optionalUrl = z
     }
   })
 
+const postgresUrl = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s?.trim()) return undefined
+    try {
+      const u = new URL(s.trim())
+      if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new Error('not postgres')
+      return s.trim()
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a postgres://user:password@host:5432/database URL, or empty for SQLite in DATA_DIR',
+      })
+      return z.NEVER
+    }
+  })
+
 const prefixedToken = (prefix: string, hint: string) =>
   optionalText.refine((s) => s === undefined || s.startsWith(prefix), {
     message: `must start with '${prefix}' (${hint})`,
@@ -83,6 +103,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   CORPUS_WATCH: bool(true),
   CORPUS_RESCAN_SECONDS: int(30, 0, 86_400),
+  DATABASE_URL: postgresUrl,
+  INSTANCE_ID: optionalText,
 
   SLACK_BOT_TOKEN: prefixedToken('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions'),
   SLACK_SIGNING_SECRET: optionalText,
@@ -110,6 +132,7 @@ const EnvSchema = z.object({
   NOTIFY_ANNOUNCE_CURRENT: bool(false),
   RESULTS_URL: optionalUrl,
   RESULTS_POLL_SECONDS: int(300, 10, 86_400),
+  NOTIFY_LEASE_SECONDS: int(60, 2, 3_600),
 })
 
 type Env = z.output<typeof EnvSchema>
@@ -123,6 +146,10 @@ export interface Config {
   corpusWatch: boolean
   /** With CORPUS_WATCH: also re-read the corpus this often, in case a file event was missed; 0 = never. */
   corpusRescanSeconds: number
+  /** PostgreSQL (several instances share it); undefined keeps SQLite in `dataDir`. */
+  databaseUrl?: string
+  /** This process's name in outbox claims and logs; unique per instance. */
+  instanceId: string
   slack?: {
     botToken: string
     signingSecret?: string
@@ -145,6 +172,8 @@ export interface Config {
     announceCurrent: boolean
     resultsUrl?: string
     pollSeconds: number
+    /** How long a claimed delivery stays this instance's before another may take it over. */
+    leaseSeconds: number
   }
 }
 
@@ -198,6 +227,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     corpusWatch: e.CORPUS_WATCH,
     corpusRescanSeconds: e.CORPUS_RESCAN_SECONDS,
+    databaseUrl: e.DATABASE_URL,
+    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
     ...(e.SLACK_BOT_TOKEN && {
       slack: {
         botToken: e.SLACK_BOT_TOKEN,
@@ -224,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       announceCurrent: e.NOTIFY_ANNOUNCE_CURRENT,
       resultsUrl: e.RESULTS_URL,
       pollSeconds: e.RESULTS_POLL_SECONDS,
+      leaseSeconds: e.NOTIFY_LEASE_SECONDS,
     },
   }
 }

@@ -82,5 +82,17 @@ export function secretsOf(config: Config): string[] {
     config.slack?.appToken,
     config.slack?.signingSecret,
     config.discord?.token,
+    databasePassword(config.databaseUrl),
   ].filter((s): s is string => Boolean(s))
+}
+
+/** The password inside DATABASE_URL (percent-decoded as the driver sends it), so a logged error never shows it. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const password = new URL(url).password
+    return password ? decodeURIComponent(password) : undefined
+  } catch {
+    return undefined
+  }
 }

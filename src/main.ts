@@ -13,6 +13,7 @@ import {
   type CorpusWatch,
   createLiveCore,
   createNotifications,
+  type HandledOnce,
   type LiveKaiCore,
   loadCorpusOrThrow,
   loadOrBuildIndex,
@@ -24,7 +25,7 @@ import {
 } from './core/index.js'
 import { createLogger, type Logger, secretsOf } from './logger.js'
 import { type ResultsPoller, startResultsPoller } from './notify/results-poller.js'
-import { openSqliteStore, storePath } from './store/sqlite-store.js'
+import { openStore } from './store/open-store.js'
 
 export interface StartOptions {
   /** The environment to configure from; `process.env` when run as a program. */
@@ -79,7 +80,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     clock: systemClock,
   })
 
-  const store = openSqliteStore({ path: storePath(config.dataDir) })
+  const store = await openStore(config, logger)
   // Adapters need the notification service and notifications need the adapters' sinks: the sinks
   // forward to whichever adapter is registered for their platform once it exists.
   const adapters: ChatAdapter[] = []
@@ -100,8 +101,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger,
     clock: systemClock,
     config: config.notify,
+    owner: config.instanceId,
+    dispatcher: { leaseMs: config.notify.leaseSeconds * 1000 },
   })
-  const deps = { core, notifications: notifications.service, logger }
+  // A Slack question is claimed for two minutes: longer than an answer takes, shorter than Slack's 5-minute retry.
+  const handledOnce: HandledOnce = {
+    claim: (key) => store.claimOnce(key, { owner: config.instanceId, now: new Date(), leaseMs: 120_000 }),
+    done: (key) => store.doneOnce(key, new Date()),
+  }
+  const deps = { core, notifications: notifications.service, logger, handledOnce }
   if (config.slack) adapters.push(createSlackAdapter(config.slack, deps))
   if (config.discord) adapters.push(createDiscordAdapter(config.discord, deps))
 
@@ -112,7 +120,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     poller?.stop()
     await notifications.stop()
     await Promise.allSettled(adapters.map((a) => a.stop()))
-    store.close()
+    await store.close()
     logger.info('stopped')
   }
 
@@ -121,8 +129,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await adapter.start()
       logger.info({ adapter: adapter.name }, 'adapter ready')
     }
-    logNotifyOutcome(logger, notifications.onCorpus(corpus))
-    notifications.start()
+    await logNotifyOutcome(logger, notifications.onCorpus(corpus))
+    await notifications.start()
     if (config.corpusWatch) {
       watch = watchCorpus(config.corpusDir, {
         currentHash: corpus.hash,
@@ -134,7 +142,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
           // path, so the next start loads it instead of rebuilding.
           const index = core.apply(next)
           logger.info({ hash: next.hash.slice(0, 12) }, 'corpus reloaded')
-          logNotifyOutcome(logger, notifications.onCorpus(next))
+          void logNotifyOutcome(logger, notifications.onCorpus(next))
           setImmediate(() => {
             if (core.corpus() !== next) return // a later edit was applied since and persists itself
             try {
@@ -156,7 +164,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         url: config.notify.resultsUrl,
         intervalMs: config.notify.pollSeconds * 1000,
         logger,
-        onTimeline: (events) => logNotifyOutcome(logger, notifications.onRemoteTimeline(events)),
+        onTimeline: (events) => void logNotifyOutcome(logger, notifications.onRemoteTimeline(events)),
       })
     }
   } catch (err) {
@@ -168,7 +176,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   return { config, logger, core, notifications, adapters, stop }
 }
 
-function logNotifyOutcome(logger: Logger, outcome: ReturnType<Notifications['onCorpus']>): void {
+async function logNotifyOutcome(
+  logger: Logger,
+  pending: ReturnType<Notifications['onCorpus']>,
+): Promise<void> {
+  const outcome = await pending
   if (outcome.kind === 'recorded') {
     logger.info({ events: outcome.events.length, deliveries: outcome.deliveries }, 'result changes recorded')
   } else if (outcome.kind === 'baselined') {

@@ -23,6 +23,23 @@ describe('loadConfig', () => {
     expect(config.notify.pollSeconds).toBe(300)
   })
 
+  it('keeps SQLite unless DATABASE_URL names a PostgreSQL server, and rejects any other URL in one line', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined()
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://kai:pw@db:5432/kai',
+      INSTANCE_ID: 'kai-a',
+      NOTIFY_LEASE_SECONDS: '5',
+    })
+    expect(config.databaseUrl).toBe('postgres://kai:pw@db:5432/kai')
+    expect(config.instanceId).toBe('kai-a')
+    expect(config.notify.leaseSeconds).toBe(5)
+    expect(loadConfig({}).instanceId).not.toBe(loadConfig({}).instanceId)
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/kai', NOTIFY_LEASE_SECONDS: '1' })).toStrictEqual([
+      'DATABASE_URL: must be a postgres://user:password@host:5432/database URL, or empty for SQLite in DATA_DIR',
+      "NOTIFY_LEASE_SECONDS: must be a whole number from 2 to 3600, got '1'",
+    ])
+  })
+
   it('configures Slack in HTTP mode when a bot token and signing secret are set', () => {
     const config = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-1-2-abc',

@@ -11,7 +11,7 @@ export interface ConsoleOptions {
   input: NodeJS.ReadableStream
   output: NodeJS.WritableStream
   /** Recorded result changes since a date (YYYY-MM-DD), as a message; `/changes` is unavailable without it. */
-  changes?: (since: string | undefined, lang: Lang) => Message
+  changes?: (since: string | undefined, lang: Lang) => Message | Promise<Message>
   logger?: { error(obj: object, msg?: string): void }
   /** ANSI colours; by default when the output is a terminal. */
   color?: boolean
@@ -133,7 +133,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           case '/changes':
             if (!options.changes) write(t.noChanges)
             else if (arg && !/^\d{4}-\d{2}-\d{2}$/.test(arg)) write(t.badDate)
-            else show(options.changes(arg || undefined, lang))
+            else show(await options.changes(arg || undefined, lang))
             break
           case '/lang':
             if (arg === 'ko' || arg === 'en') lang = arg

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto'
 import { DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js'
-import { type ChatSink, DeliveryError, type Message } from '../../src/core/index.js'
+import { type ChatSink, DeliveryError, type Message, type PostOptions } from '../../src/core/index.js'
 import { NO_MENTIONS } from './interactions.js'
 import { renderEmbed } from './render.js'
 
@@ -14,16 +15,29 @@ const PERMANENT_CODES = new Set([
 ])
 
 /**
+ * The message nonce for a delivery (Discord allows 25 characters): the same on every attempt from any
+ * instance, so with `enforce_nonce` Discord returns the message already created instead of a second one
+ * when an instance died after posting and another posts again.
+ */
+export function deliveryNonce(deliveryKey: string): string {
+  return createHash('sha256').update(deliveryKey).digest('base64url').slice(0, 25)
+}
+
+/**
  * Posts notifications into Discord channels. `rest` must be created with `rejectOnRateLimit` so that
  * a 429 surfaces here (as `retryAfterMs`) instead of being waited out inside discord.js.
  */
 export function createDiscordSink(rest: REST): ChatSink {
   return {
     platform: 'discord',
-    async post(channelId: string, message: Message): Promise<void> {
+    async post(channelId: string, message: Message, options?: PostOptions): Promise<void> {
       try {
         await rest.post(Routes.channelMessages(channelId), {
-          body: { embeds: [renderEmbed(message)], allowed_mentions: NO_MENTIONS },
+          body: {
+            embeds: [renderEmbed(message)],
+            allowed_mentions: NO_MENTIONS,
+            ...(options && { nonce: deliveryNonce(options.deliveryKey), enforce_nonce: true }),
+          },
         })
       } catch (err) {
         throw toDeliveryError(channelId, err)

@@ -161,10 +161,10 @@ export function renderSourceList(sources: AnswerSource[], lang: Lang): SlackMess
 }
 
 /** Rebuilds the answer a recipe names (share, "+N more sources"). */
-export function rebuildAnswer(
+export async function rebuildAnswer(
   value: ShareValue,
   deps: { core: KaiCore; notifications: Pick<NotificationService, 'changes'> },
-): Message {
+): Promise<Message> {
   switch (value.k) {
     case 'ask':
       return deps.core.ask(value.q, {
@@ -300,7 +300,7 @@ const moreSourcesAction: AnswerAction = {
   id: ACTION_IDS.moreSources,
   async handle(press, deps) {
     const recipe = parseShareValue(press.value)
-    const sources = recipe ? rebuildAnswer(recipe, deps).blocks.sources : []
+    const sources = recipe ? (await rebuildAnswer(recipe, deps)).blocks.sources : []
     if (!recipe || sources.length === 0) {
       await press.tell(renderNotice(TEXT[recipe?.l ?? (await deps.userLang(press.user))].badButton))
       return

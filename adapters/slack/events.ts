@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { App, webApi } from '@slack/bolt'
 import type { Logger } from 'pino'
 import { z } from 'zod'
-import type { ConversationContext, KaiCore, Lang } from '../../src/core/index.js'
+import type { ConversationContext, HandledOnce, KaiCore, Lang } from '../../src/core/index.js'
 import { askRecipe, renderChatAnswer } from './actions.js'
 import { answeredBefore, answerMetadata } from './answered-before.js'
 import type { BoundedMap, SeenSet } from './bounded.js'
@@ -127,6 +127,8 @@ export interface EventHandlerDeps {
   userLang: UserLang
   /** Wraps each handler so `stop()` can wait for answers in flight. */
   track<T>(work: Promise<T>): Promise<T>
+  /** The shared store's dedupe, so a retry that reaches another instance is not answered twice. */
+  handledOnce?: HandledOnce
 }
 
 /** Registers the `message` and `app_mention` listeners that turn questions into threaded answers. */
@@ -158,7 +160,25 @@ export function registerEventHandlers(app: App, deps: EventHandlerDeps): void {
       return
     }
     const retryNum = args.context.retryNum ?? 0
+    const key = `slack:${event.channel}:${event.ts}`
+    if (deps.handledOnce) {
+      try {
+        if (!(await deps.handledOnce.claim(key))) {
+          deps.log.info(
+            { requestId, retryNum },
+            'question already answered or being answered (shared dedupe), ignored',
+          )
+          return
+        }
+      } catch (err) {
+        // The store is unreachable: a second answer is a smaller harm than none.
+        deps.log.warn({ err, requestId }, 'could not check the shared dedupe, answering')
+      }
+    }
     await deps.track(answerOnce(trigger, event.ts, retryNum, requestId, args.client, deps))
+    await deps.handledOnce?.done(key).catch((err: unknown) => {
+      deps.log.warn({ err, requestId }, 'could not mark the question answered in the shared dedupe')
+    })
   }
   app.event('message', (args) => handle('message', args))
   app.event('app_mention', (args) => handle('mention', args))

@@ -111,6 +111,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     conversations,
     userLang,
     track,
+    handledOnce: deps.handledOnce,
   })
   registerAnswerActions(app, {
     core: deps.core,

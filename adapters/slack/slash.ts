@@ -130,7 +130,7 @@ async function replyTo(
         l: lang,
       })
     case 'changes':
-      return shareable(deps.notifications.changes(command.since, lang), {
+      return shareable(await deps.notifications.changes(command.since, lang), {
         k: 'changes',
         s: command.since ?? null,
         l: lang,
@@ -142,7 +142,7 @@ async function replyTo(
         command.problem === 'bad-date' ? t.badDate(command.value) : t.badPhase(command.value),
       )
     case 'subscriptions':
-      return renderNotice(describeSubscriptions(deps.notifications.list(ref), lang, deps.core))
+      return renderNotice(describeSubscriptions(await deps.notifications.list(ref), lang, deps.core))
     case 'subscribe':
     case 'unsubscribe': {
       let teamId: string | null = null
@@ -156,11 +156,11 @@ async function replyTo(
       }
       const what = teamId ? t.teamNews(deps.core.teamName(teamId, lang)) : t.allNews
       if (command.kind === 'subscribe') {
-        const outcome = deps.notifications.subscribe(ref, { teamId, lang })
+        const outcome = await deps.notifications.subscribe(ref, { teamId, lang })
         log.info({ outcome: outcome.kind, teamId }, 'subscribe')
         return renderNotice(t.subscribed(what, outcome.kind))
       }
-      const outcome = deps.notifications.unsubscribe(ref, { teamId })
+      const outcome = await deps.notifications.unsubscribe(ref, { teamId })
       log.info({ outcome: outcome.kind, teamId }, 'unsubscribe')
       return renderNotice(t.unsubscribed(what, outcome.kind === 'removed'))
     }
@@ -225,7 +225,7 @@ async function share(
   }
   try {
     // The public copy keeps its buttons (did you mean, more sources) but not "Share in channel".
-    const rendered = renderChatAnswer(rebuildAnswer(value, deps), { recipe: value })
+    const rendered = renderChatAnswer(await rebuildAnswer(value, deps), { recipe: value })
     await client.chat.postMessage({
       channel,
       text: rendered.text,

@@ -19,9 +19,17 @@ export function channelKey(ref: Pick<ChannelRef, 'platform' | 'channelId'>): str
  * Where notifications go. Each adapter implements one; the notification dispatcher only calls `post`.
  * `post` throws `DeliveryError` (with `retryAfterMs` or `permanent`) when the platform refuses.
  */
+/** What a notification post carries besides the message, so a platform can make a repeat invisible. */
+export interface PostOptions {
+  /** Stable for one delivery across attempts and instances (e.g. `kai-delivery-42`). */
+  deliveryKey: string
+  /** A previous attempt's outcome is unknown (its sender died mid-send): check before posting again. */
+  inDoubt: boolean
+}
+
 export interface ChatSink {
   platform: Platform
-  post(channelId: string, message: Message): Promise<void>
+  post(channelId: string, message: Message, options?: PostOptions): Promise<void>
 }
 
 /** Time, injectable so tests can control it. */
@@ -45,11 +53,20 @@ export type UnsubscribeOutcome = { kind: 'removed' | 'not-found' }
 
 /** What the adapters' subscribe / unsubscribe / subscriptions / changes commands call. */
 export interface NotificationService {
-  subscribe(ref: ChannelRef, options: { teamId: string | null; lang: Lang }): SubscribeOutcome
-  unsubscribe(ref: ChannelRef, options: { teamId: string | null }): UnsubscribeOutcome
-  list(ref: ChannelRef): Subscription[]
+  subscribe(ref: ChannelRef, options: { teamId: string | null; lang: Lang }): Promise<SubscribeOutcome>
+  unsubscribe(ref: ChannelRef, options: { teamId: string | null }): Promise<UnsubscribeOutcome>
+  list(ref: ChannelRef): Promise<Subscription[]>
   /** Recorded change events, newest first, as a message in `lang`; `since` is YYYY-MM-DD. */
-  changes(since: string | undefined, lang: Lang): Message
+  changes(since: string | undefined, lang: Lang): Promise<Message>
+}
+
+/**
+ * Work several instances must do once (answering one Slack event): `claim` is true for the first
+ * instance to ask, until that one's lease lapses; `done` keeps it claimed for good.
+ */
+export interface HandledOnce {
+  claim(key: string): Promise<boolean>
+  done(key: string): Promise<void>
 }
 
 /** What an adapter needs from the rest of the bot. */
@@ -57,6 +74,8 @@ export interface AdapterDeps {
   core: import('./answer/types.js').KaiCore
   notifications: NotificationService
   logger: import('pino').Logger
+  /** Shared across instances (the store); absent, each process dedupes on its own. */
+  handledOnce?: HandledOnce
 }
 
 /** A running connection to one chat platform, created by `createSlackAdapter` / `createDiscordAdapter`. */

@@ -66,4 +66,21 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'several instances: delivery claims with a lease, in-doubt attempts, handled-once keys',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN claimed_by TEXT;
+      ALTER TABLE deliveries ADD COLUMN claim_expires_at INTEGER;
+      -- 1 once a claim lapsed without a mark: the attempt may have reached the platform.
+      ALTER TABLE deliveries ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0 CHECK (in_doubt IN (0, 1));
+
+      CREATE TABLE handled_once (
+        key TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+      );
+    `,
+  },
 ]

@@ -51,6 +51,7 @@ interface DeliveryRow {
   attempts: number
   permanent_failures: number
   next_attempt_at: number
+  in_doubt: number
   payload: string
 }
 
@@ -111,7 +112,7 @@ export function migrate(db: Database.Database): number {
 class SqliteStore implements NotifyStore {
   constructor(private readonly db: Database.Database) {}
 
-  loadBaseline(): Baseline | null {
+  async loadBaseline(): Promise<Baseline | null> {
     const row = this.db.prepare('SELECT input_hash, state, updated_at FROM baseline WHERE id = 1').get() as
       | { input_hash: string; state: string; updated_at: string }
       | undefined
@@ -122,7 +123,7 @@ class SqliteStore implements NotifyStore {
     return { inputHash: row.input_hash, state, updatedAt: row.updated_at }
   }
 
-  commitChanges(input: Parameters<NotifyStore['commitChanges']>[0]): CommitResult {
+  async commitChanges(input: Parameters<NotifyStore['commitChanges']>[0]): Promise<CommitResult> {
     const at = input.now.toISOString()
     const insertEvent = this.db.prepare(
       'INSERT OR IGNORE INTO change_events (id, kind, date, payload, recorded_at) VALUES (?, ?, ?, ?, ?)',
@@ -141,7 +142,7 @@ class SqliteStore implements NotifyStore {
       }
       let deliveries = 0
       if (recorded.length > 0) {
-        const plan = input.plan(recorded, this.listSubscriptions())
+        const plan = input.plan(recorded, this.subscriptions())
         for (const d of plan) {
           deliveries += insertDelivery.run({ ...d, next: input.now.getTime(), at }).changes
         }
@@ -151,7 +152,7 @@ class SqliteStore implements NotifyStore {
     })()
   }
 
-  listChanges(options: { since?: string; limit: number }): RecordedChange[] {
+  async listChanges(options: { since?: string; limit: number }): Promise<RecordedChange[]> {
     const rows = this.db
       .prepare(
         `SELECT seq, payload, recorded_at FROM change_events WHERE recorded_at >= ?
@@ -165,11 +166,11 @@ class SqliteStore implements NotifyStore {
     }))
   }
 
-  upsertSubscription(
+  async upsertSubscription(
     key: SubscriptionKey,
     values: { lang: Lang; origin: Subscription['origin']; reactivate?: boolean },
     now: Date,
-  ): { kind: 'created' | 'updated' | 'unchanged'; subscription: Subscription } {
+  ): Promise<{ kind: 'created' | 'updated' | 'unchanged'; subscription: Subscription }> {
     const ck = channelKey(key.ref)
     const team = key.teamId ?? ''
     return this.db.transaction(() => {
@@ -214,7 +215,7 @@ class SqliteStore implements NotifyStore {
     })()
   }
 
-  removeSubscriptions(key: SubscriptionKey): number {
+  async removeSubscriptions(key: SubscriptionKey): Promise<number> {
     const ck = channelKey(key.ref)
     if (key.teamId === null)
       return this.db.prepare('DELETE FROM subscriptions WHERE channel_key = ?').run(ck).changes
@@ -223,7 +224,11 @@ class SqliteStore implements NotifyStore {
       .run(ck, key.teamId).changes
   }
 
-  listSubscriptions(ref?: Pick<ChannelRef, 'platform' | 'channelId'>): Subscription[] {
+  async listSubscriptions(ref?: Pick<ChannelRef, 'platform' | 'channelId'>): Promise<Subscription[]> {
+    return this.subscriptions(ref)
+  }
+
+  private subscriptions(ref?: Pick<ChannelRef, 'platform' | 'channelId'>): Subscription[] {
     const rows = ref
       ? this.db
           .prepare('SELECT * FROM subscriptions WHERE channel_key = ? ORDER BY team_id')
@@ -232,51 +237,118 @@ class SqliteStore implements NotifyStore {
     return (rows as SubscriptionRow[]).map(toSubscription)
   }
 
-  pendingDeliveries(): PendingDelivery[] {
+  async pendingDeliveries(): Promise<PendingDelivery[]> {
     const rows = this.db
       .prepare(`SELECT d.*, e.payload FROM deliveries d JOIN change_events e ON e.id = d.event_id
         WHERE d.status = 'pending' ORDER BY e.seq, d.id`)
       .all() as DeliveryRow[]
-    return rows.map((r) => ({
-      id: r.id,
-      eventId: r.event_id,
-      channelKey: r.channel_key,
-      platform: r.platform,
-      workspaceId: r.workspace_id,
-      channelId: r.channel_id,
-      lang: r.lang,
-      attempts: r.attempts,
-      permanentFailures: r.permanent_failures,
-      nextAttemptAt: r.next_attempt_at,
-      event: JSON.parse(r.payload) as ChangeEvent,
-    }))
+    return rows.map(toDelivery)
   }
 
-  markSent(id: number, now: Date): void {
+  async claimDue(input: Parameters<NotifyStore['claimDue']>[0]): Promise<PendingDelivery[]> {
+    if (input.platforms.length === 0) return []
+    const now = input.now.getTime()
+    const platforms = input.platforms.map(() => '?').join(', ')
+    const pick = this.db.prepare(`SELECT id FROM (
+        SELECT d.id, d.status, d.platform, d.next_attempt_at, d.claimed_by, d.claim_expires_at, e.seq,
+          ROW_NUMBER() OVER (PARTITION BY d.channel_key ORDER BY e.seq, d.id) AS n
+        FROM deliveries d JOIN change_events e ON e.id = d.event_id WHERE d.status = 'pending')
+      WHERE n = 1 AND platform IN (${platforms}) AND next_attempt_at <= ?
+        AND (claimed_by IS NULL OR claim_expires_at <= ?)
+      ORDER BY seq, id LIMIT ?`)
+    const claim = this.db.prepare(`UPDATE deliveries SET claimed_by = ?, claim_expires_at = ?,
+        in_doubt = CASE WHEN claimed_by IS NULL THEN in_doubt ELSE 1 END WHERE id = ?`)
+    const read = this.db.prepare(
+      'SELECT d.*, e.payload FROM deliveries d JOIN change_events e ON e.id = d.event_id WHERE d.id = ?',
+    )
+    // IMMEDIATE: a second process on the same file waits instead of claiming the same rows.
+    const run = this.db.transaction((): PendingDelivery[] => {
+      const ids = pick.pluck().all(...input.platforms, now, now, input.limit) as number[]
+      return ids.map((id) => {
+        claim.run(input.owner, now + input.leaseMs, id)
+        return toDelivery(read.get(id) as DeliveryRow)
+      })
+    })
+    return run.immediate()
+  }
+
+  async nextClaimableAt(platforms: Platform[]): Promise<number | null> {
+    if (platforms.length === 0) return null
+    const row = this.db
+      .prepare(`SELECT MIN(MAX(next_attempt_at, COALESCE(claim_expires_at, 0))) AS at FROM (
+          SELECT d.platform, d.next_attempt_at, d.claim_expires_at,
+            ROW_NUMBER() OVER (PARTITION BY d.channel_key ORDER BY e.seq, d.id) AS n
+          FROM deliveries d JOIN change_events e ON e.id = d.event_id WHERE d.status = 'pending')
+        WHERE n = 1 AND platform IN (${platforms.map(() => '?').join(', ')})`)
+      .get(...platforms) as { at: number | null }
+    return row.at
+  }
+
+  async recoverClaims(): Promise<number> {
+    return this.db
+      .prepare(`UPDATE deliveries SET claimed_by = NULL, claim_expires_at = NULL, in_doubt = 1
+        WHERE claimed_by IS NOT NULL AND status = 'pending'`)
+      .run().changes
+  }
+
+  async releaseClaims(owner: string): Promise<number> {
+    return this.db
+      .prepare(`UPDATE deliveries SET claimed_by = NULL, claim_expires_at = NULL
+        WHERE claimed_by = ? AND status = 'pending'`)
+      .run(owner).changes
+  }
+
+  async tryLead(): Promise<boolean> {
+    return true
+  }
+
+  /** One process owns the file, so a claim of another owner is a dead earlier run's: taken over at once. */
+  async claimOnce(key: string, input: { owner: string; now: Date; leaseMs: number }): Promise<boolean> {
+    const now = input.now.getTime()
+    const r = this.db
+      .prepare(`INSERT INTO handled_once (key, owner, expires_at) VALUES (?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+        WHERE handled_once.done = 0 AND (handled_once.expires_at <= ? OR handled_once.owner <> excluded.owner)`)
+      .run(key, input.owner, now + input.leaseMs, now)
+    if (Math.random() < 0.01) this.db.prepare('DELETE FROM handled_once WHERE expires_at < ?').run(now)
+    return r.changes > 0
+  }
+
+  async doneOnce(key: string, now: Date): Promise<void> {
+    this.db
+      .prepare('UPDATE handled_once SET done = 1, expires_at = ? WHERE key = ?')
+      .run(now.getTime() + DONE_KEPT_MS, key)
+  }
+
+  async markSent(id: number, now: Date): Promise<void> {
     this.db
       .prepare(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, last_error = NULL, finished_at = ?
         WHERE id = ? AND status = 'pending'`)
       .run(now.toISOString(), id)
   }
 
-  markRetry(
+  async markRetry(
     id: number,
     update: { attempts: number; permanentFailures: number; nextAttemptAt: number; error: string },
-  ): void {
+  ): Promise<void> {
     this.db
-      .prepare(`UPDATE deliveries SET attempts = ?, permanent_failures = ?, next_attempt_at = ?, last_error = ?
-        WHERE id = ? AND status = 'pending'`)
+      .prepare(`UPDATE deliveries SET attempts = ?, permanent_failures = ?, next_attempt_at = ?, last_error = ?,
+        claimed_by = NULL, claim_expires_at = NULL WHERE id = ? AND status = 'pending'`)
       .run(update.attempts, update.permanentFailures, update.nextAttemptAt, update.error, id)
   }
 
-  markFailed(id: number, error: string, now: Date): void {
+  async markFailed(id: number, error: string, now: Date): Promise<void> {
     this.db
       .prepare(`UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, finished_at = ?
         WHERE id = ? AND status = 'pending'`)
       .run(error, now.toISOString(), id)
   }
 
-  deactivateChannel(channel: { platform: Platform; channelId: string }, reason: string, now: Date): void {
+  async deactivateChannel(
+    channel: { platform: Platform; channelId: string },
+    reason: string,
+    now: Date,
+  ): Promise<void> {
     const ck = channelKey(channel)
     const at = now.toISOString()
     this.db.transaction(() => {
@@ -292,14 +364,14 @@ class SqliteStore implements NotifyStore {
     })()
   }
 
-  getMeta(key: string): string | undefined {
+  async getMeta(key: string): Promise<string | undefined> {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
       | { value: string }
       | undefined
     return row?.value
   }
 
-  setMeta(key: string, value: string): void {
+  async setMeta(key: string, value: string): Promise<void> {
     this.db
       .prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -307,7 +379,7 @@ class SqliteStore implements NotifyStore {
       .run(key, value)
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close()
   }
 
@@ -316,6 +388,26 @@ class SqliteStore implements NotifyStore {
       .prepare('SELECT * FROM subscriptions WHERE channel_key = ? AND team_id = ?')
       .get(ck, team) as SubscriptionRow
     return toSubscription(row)
+  }
+}
+
+/** A handled-once key marked done is remembered this long (Slack retries for up to an hour). */
+const DONE_KEPT_MS = 24 * 60 * 60_000
+
+function toDelivery(r: DeliveryRow): PendingDelivery {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    channelKey: r.channel_key,
+    platform: r.platform,
+    workspaceId: r.workspace_id,
+    channelId: r.channel_id,
+    lang: r.lang,
+    attempts: r.attempts,
+    permanentFailures: r.permanent_failures,
+    nextAttemptAt: r.next_attempt_at,
+    inDoubt: r.in_doubt === 1,
+    event: JSON.parse(r.payload) as ChangeEvent,
   }
 }
 

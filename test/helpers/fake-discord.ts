@@ -138,6 +138,9 @@ function snowflake(): string {
   return String(((BigInt(Date.now()) - 1420070400000n) << 22n) + snowflakeCounter)
 }
 
+/** How long Discord remembers a nonce for `enforce_nonce` ("a few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000
+
 export class FakeDiscord extends EventEmitter {
   readonly token: string
   readonly applicationId: string
@@ -159,6 +162,8 @@ export class FakeDiscord extends EventEmitter {
   private readonly interactions = new Map<string, InteractionRecord>()
   private readonly storedCommands = new Map<string, Record<string, unknown>[]>()
   private readonly posted = new Map<string, Record<string, unknown>[]>()
+  private readonly postAttempts = new Map<string, number>()
+  private readonly nonces = new Map<string, { at: number; response: Record<string, unknown> }>()
   private readonly channelFailures = new Map<string, ChannelFailure[]>()
   private port = 0
 
@@ -216,9 +221,14 @@ export class FakeDiscord extends EventEmitter {
     return this.storedCommands.get(scope) ?? []
   }
 
-  /** Bodies the bot posted to a channel with POST /channels/{id}/messages. */
+  /** Bodies the bot posted to a channel with POST /channels/{id}/messages (visible messages: nonce repeats are not). */
   channelMessages(channelId: string): Record<string, unknown>[] {
     return this.posted.get(channelId) ?? []
+  }
+
+  /** POSTs to a channel's messages, including failed ones and nonce repeats that created nothing. */
+  channelPostAttempts(channelId: string): number {
+    return this.postAttempts.get(channelId) ?? 0
   }
 
   /** Makes the next POST to that channel fail with this status (queue several by calling again). */
@@ -711,6 +721,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   private handleChannelMessage(res: http.ServerResponse, channelId: string, body: Record<string, unknown>) {
+    this.postAttempts.set(channelId, (this.postAttempts.get(channelId) ?? 0) + 1)
     const failure = this.channelFailures.get(channelId)?.shift()
     if (failure) {
       if (failure.status === 429) {
@@ -724,11 +735,21 @@ export class FakeDiscord extends EventEmitter {
       }
       return this.json(res, failure.status, { message: 'fake failure', code: failure.code ?? 0 })
     }
+    // Like Discord: with enforce_nonce, a nonce this bot used in the last few minutes returns that
+    // message again instead of creating a second one.
+    const nonce =
+      typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined
+    if (nonce !== undefined && body.enforce_nonce === true) {
+      const earlier = this.nonces.get(nonce)
+      if (earlier && Date.now() - earlier.at < NONCE_WINDOW_MS) return this.json(res, 200, earlier.response)
+    }
     const list = this.posted.get(channelId) ?? []
     list.push(body)
     this.posted.set(channelId, list)
+    const response = { ...this.message(body, 0), channel_id: channelId }
+    if (nonce !== undefined) this.nonces.set(nonce, { at: Date.now(), response })
     this.emit(`channel:${channelId}`)
-    return this.json(res, 200, { ...this.message(body, 0), channel_id: channelId })
+    return this.json(res, 200, response)
   }
 
   private reply(

@@ -44,7 +44,7 @@ function load(): Corpus {
   return result.corpus
 }
 
-function start(): Notifications {
+async function start(): Promise<Notifications> {
   store = openSqliteStore({ path: storePath(dataDir) })
   const rest = new REST({ api: discord.apiUrl, rejectOnRateLimit: () => true }).setToken(discord.token)
   n = createNotifications({
@@ -58,14 +58,14 @@ function start(): Notifications {
     config: { slackChannels: [], discordChannels: [], announceCurrent: false },
     dispatcher: { baseDelayMs: 20, maxDelayMs: 200, permanentFailureLimit: 3 },
   })
-  n.start()
+  await n.start()
   return n
 }
 
 async function restart(): Promise<void> {
   await n.stop()
-  store.close()
-  start()
+  await store.close()
+  await start()
 }
 
 const slackPosts = (channel: string) =>
@@ -78,19 +78,19 @@ beforeEach(async () => {
   discord = await startFakeDiscord()
   corpusDir = copyCorpus()
   dataDir = join(tmpdir(), `kai-notify-data-${process.pid}-${Date.now()}`)
-  start()
+  await start()
   const sub = (platform: 'slack' | 'discord', channelId: string, teamId: string | null, lang: 'ko' | 'en') =>
     n.service.subscribe({ platform, workspaceId: 'W1', channelId }, { teamId, lang })
-  sub('slack', SLACK_ALL, null, 'ko')
-  sub('slack', SLACK_MOTIF, 'motif', 'en')
-  sub('discord', DISCORD_ALL, null, 'en')
-  sub('discord', DISCORD_NAVER, 'naver-cloud', 'ko')
-  expect(n.onCorpus(load())).toStrictEqual({ kind: 'baselined' })
+  await sub('slack', SLACK_ALL, null, 'ko')
+  await sub('slack', SLACK_MOTIF, 'motif', 'en')
+  await sub('discord', DISCORD_ALL, null, 'en')
+  await sub('discord', DISCORD_NAVER, 'naver-cloud', 'ko')
+  expect(await n.onCorpus(load())).toStrictEqual({ kind: 'baselined' })
 })
 
 afterEach(async () => {
   await n.stop()
-  store.close()
+  await store.close()
   await slack.close()
   await discord.close()
   rmSync(corpusDir, { recursive: true, force: true })
@@ -100,7 +100,7 @@ afterEach(async () => {
 describe('notifications end to end against the fake Slack and Discord', () => {
   it('sends each subscribed channel exactly one message in its language, filtered by team', async () => {
     editTimeline(corpusDir, publishPhase2)
-    expect(n.onCorpus(load())).toMatchObject({ kind: 'recorded', deliveries: 3 })
+    expect(await n.onCorpus(load())).toMatchObject({ kind: 'recorded', deliveries: 3 })
     await n.flush(5_000)
 
     expect(slackPosts(SLACK_ALL)).toHaveLength(1)
@@ -118,14 +118,14 @@ describe('notifications end to end against the fake Slack and Discord', () => {
 
   it('sends nothing when the same file is saved again or the bot restarts', async () => {
     editTimeline(corpusDir, publishPhase2)
-    n.onCorpus(load())
+    await n.onCorpus(load())
     await n.flush(5_000)
     const before = slack.callsTo('chat.postMessage').length + discordPosts(DISCORD_ALL).length
 
     editTimeline(corpusDir, (text) => text)
-    expect(n.onCorpus(load())).toStrictEqual({ kind: 'unchanged' })
+    expect(await n.onCorpus(load())).toStrictEqual({ kind: 'unchanged' })
     await restart()
-    expect(n.onCorpus(load())).toStrictEqual({ kind: 'unchanged' })
+    expect(await n.onCorpus(load())).toStrictEqual({ kind: 'unchanged' })
     await n.flush(1_000)
 
     expect(slack.callsTo('chat.postMessage').length + discordPosts(DISCORD_ALL).length).toBe(before)
@@ -133,9 +133,9 @@ describe('notifications end to end against the fake Slack and Discord', () => {
 
   it('announces a later correction once, as from → to', async () => {
     editTimeline(corpusDir, publishPhase2)
-    n.onCorpus(load())
+    await n.onCorpus(load())
     editTimeline(corpusDir, correctUpstage)
-    n.onCorpus(load())
+    await n.onCorpus(load())
     await n.flush(5_000)
     expect(slackPosts(SLACK_ALL).map((c) => String(c.args.text).split('\n')[0])).toStrictEqual([
       expect.stringContaining('📢 2차 평가'),
@@ -148,79 +148,82 @@ describe('notifications end to end against the fake Slack and Discord', () => {
   it('delivers once when Slack answers 500 and then 200', async () => {
     slack.failNext('chat.postMessage', { status: 500, error: 'internal_error' })
     editTimeline(corpusDir, publishPhase2)
-    n.onCorpus(load())
+    await n.onCorpus(load())
     await n.flush(5_000)
     const calls = slack.callsTo('chat.postMessage')
     // One refused call, then each Slack channel once.
     expect(calls).toHaveLength(3)
     expect(new Set(calls.map((c) => c.args.channel)).size).toBe(2)
     expect(slackPosts(SLACK_ALL).length + slackPosts(SLACK_MOTIF).length).toBe(3)
-    expect(store.pendingDeliveries()).toStrictEqual([])
+    expect(await store.pendingDeliveries()).toStrictEqual([])
   })
 
   it('waits for Retry-After when Slack answers 429, then delivers once', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 1 })
     editTimeline(corpusDir, publishPhase2)
-    n.onCorpus(load())
+    await n.onCorpus(load())
     await n.flush(0)
     const refusedAt = Date.now()
-    const waiting = store.pendingDeliveries().find((d) => d.attempts === 1)
+    const waiting = (await store.pendingDeliveries()).find((d) => d.attempts === 1)
     expect(waiting).toBeDefined()
     // The platform asked for 1 s: the retry is not scheduled any sooner than that.
     expect(waiting!.nextAttemptAt).toBeGreaterThanOrEqual(refusedAt + 1_000 - 100)
     await n.flush(5_000)
     expect(slackPosts(waiting!.channelId)).toHaveLength(2)
-    expect(store.pendingDeliveries()).toStrictEqual([])
+    expect(await store.pendingDeliveries()).toStrictEqual([])
   })
 
   it('waits for Retry-After when Discord answers 429, then delivers once', async () => {
     discord.failChannelMessages(DISCORD_ALL, { status: 429, retryAfterSeconds: 1 })
     editTimeline(corpusDir, publishPhase2)
-    n.onCorpus(load())
+    await n.onCorpus(load())
     await n.flush(5_000)
     expect(discordPosts(DISCORD_ALL)).toHaveLength(1)
-    expect(store.pendingDeliveries()).toStrictEqual([])
+    expect(await store.pendingDeliveries()).toStrictEqual([])
   })
 
   it('marks a deleted Discord channel inactive while the other channels still receive', async () => {
-    n.service.subscribe(
+    await n.service.subscribe(
       { platform: 'discord', workspaceId: 'W1', channelId: DISCORD_GONE },
       { teamId: null, lang: 'ko' },
     )
     for (let i = 0; i < 5; i++) discord.failChannelMessages(DISCORD_GONE, { status: 404, code: 10003 })
     editTimeline(corpusDir, publishPhase2)
-    expect(n.onCorpus(load())).toMatchObject({ deliveries: 4 })
+    expect(await n.onCorpus(load())).toMatchObject({ deliveries: 4 })
     await n.flush(5_000)
 
     expect(discord.requests.filter((r) => r.path === `/channels/${DISCORD_GONE}/messages`)).toHaveLength(3)
     expect(
-      n.service.list({ platform: 'discord', workspaceId: 'W1', channelId: DISCORD_GONE })[0]!.active,
+      (await n.service.list({ platform: 'discord', workspaceId: 'W1', channelId: DISCORD_GONE }))[0]!.active,
     ).toBe(false)
     expect(discordPosts(DISCORD_ALL)).toHaveLength(1)
     expect(slackPosts(SLACK_ALL)).toHaveLength(1)
 
     // Later changes are no longer planned for the inactive channel.
     editTimeline(corpusDir, correctUpstage)
-    expect(n.onCorpus(load())).toMatchObject({ deliveries: 2 })
+    expect(await n.onCorpus(load())).toMatchObject({ deliveries: 2 })
   })
 
   it('marks a Slack channel the bot was removed from inactive after repeated not_in_channel', async () => {
-    n.service.unsubscribe({ platform: 'slack', workspaceId: 'W1', channelId: SLACK_MOTIF }, { teamId: null })
+    await n.service.unsubscribe(
+      { platform: 'slack', workspaceId: 'W1', channelId: SLACK_MOTIF },
+      { teamId: null },
+    )
     for (let i = 0; i < 3; i++) slack.failNext('chat.postMessage', { error: 'not_in_channel' })
     editTimeline(corpusDir, publishPhase2)
-    n.onCorpus(load())
+    await n.onCorpus(load())
     await n.flush(5_000)
     expect(slackPosts(SLACK_ALL)).toHaveLength(3)
-    expect(n.service.list({ platform: 'slack', workspaceId: 'W1', channelId: SLACK_ALL })[0]!.active).toBe(
-      false,
-    )
+    expect(
+      (await n.service.list({ platform: 'slack', workspaceId: 'W1', channelId: SLACK_ALL }))[0]!.active,
+    ).toBe(false)
     expect(discordPosts(DISCORD_ALL)).toHaveLength(1)
   })
 
   it('lists the recorded change with /kai changes', async () => {
     editTimeline(corpusDir, publishPhase2)
-    n.onCorpus(load())
-    const message = n.service.changes(undefined, 'en')
+    await n.onCorpus(load())
+    const message = await n.service.changes(undefined, 'en')
     expect(message.blocks.paragraphs).toHaveLength(1)
     expect(message.blocks.paragraphs[0]).toContain(
       'Advanced: LG AI Research, SK Telecom, Upstage · Eliminated: Motif Technologies',

@@ -11,7 +11,7 @@ import { copyCorpus, editTimeline, publishPhase2 } from './corpus-edits.js'
 
 const run = promisify(execFile)
 const dirs: string[] = []
-afterEach(() => {
+afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
@@ -30,7 +30,7 @@ async function preview(
 }
 
 /** A DATA_DIR whose store holds the baseline of the unedited corpus and one subscribed channel. */
-function baselined(corpusDir: string): string {
+async function baselined(corpusDir: string): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kai-preview-'))
   dirs.push(dataDir)
   const store = openSqliteStore({ path: storePath(dataDir) })
@@ -47,8 +47,8 @@ function baselined(corpusDir: string): string {
   })
   const loaded = loadCorpusSync(corpusDir)
   if (!loaded.ok) throw new Error('fixture corpus invalid')
-  n.onCorpus(loaded.corpus)
-  store.close()
+  await n.onCorpus(loaded.corpus)
+  await store.close()
   return dataDir
 }
 
@@ -56,7 +56,7 @@ describe('npm run notify:preview', () => {
   it('prints the change, its messages in both languages and its channels without writing the store', async () => {
     const corpusDir = copyCorpus()
     dirs.push(corpusDir)
-    const dataDir = baselined(corpusDir)
+    const dataDir = await baselined(corpusDir)
     editTimeline(corpusDir, publishPhase2)
     const before = readFileSync(storePath(dataDir))
 

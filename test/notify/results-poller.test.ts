@@ -110,22 +110,22 @@ describe('startResultsPoller', () => {
     })
     const loaded = loadCorpusSync('test/fixtures/corpus')
     if (!loaded.ok) throw new Error('fixture corpus invalid')
-    expect(n.onCorpus(loaded.corpus).kind).toBe('baselined')
+    expect((await n.onCorpus(loaded.corpus)).kind).toBe('baselined')
     server.state.body = VALID
     const poller = startResultsPoller({
       url: server.url,
       intervalMs: 3_600_000,
       logger,
-      onTimeline: (events) => n.onRemoteTimeline(events),
+      onTimeline: (events) => void n.onRemoteTimeline(events),
     })
     closers.push(() => poller.stop())
-    await expect.poll(() => store.listChanges({ limit: 5 }).length).toBe(1)
-    const baseline = store.loadBaseline()
+    await expect.poll(async () => (await store.listChanges({ limit: 5 })).length).toBe(1)
+    const baseline = await store.loadBaseline()
 
     server.state.etag = '"v2"'
     server.state.body = 'events: [ { id: broken'
     expect((await poller.poll()).kind).toBe('invalid')
-    expect(store.loadBaseline()).toStrictEqual(baseline)
-    expect(store.listChanges({ limit: 5 })).toHaveLength(1)
+    expect(await store.loadBaseline()).toStrictEqual(baseline)
+    expect(await store.listChanges({ limit: 5 })).toHaveLength(1)
   })
 })

@@ -29,12 +29,12 @@ export const changes = {
     ],
   },
   audience: 'public',
-  execute(ctx) {
+  async execute(ctx) {
     const since = ctx.interaction.options.getString('since')?.trim() || undefined
     if (since !== undefined && !isDay(since)) {
       const t = TEXTS[ctx.localeLang]
       return { ephemeral: true, message: notice(ctx.localeLang, t.invalidDateTitle, [t.invalidDate(since)]) }
     }
-    return { ephemeral: false, message: ctx.notifications.changes(since, ctx.localeLang) }
+    return { ephemeral: false, message: await ctx.notifications.changes(since, ctx.localeLang) }
   },
 } satisfies Subcommand

@@ -23,7 +23,7 @@ export const subscribe = {
     ],
   },
   audience: 'ephemeral',
-  execute(ctx) {
+  async execute(ctx) {
     const guard = subscriptionGuard(ctx, { mustManage: true })
     if (!guard.ok) return guard.reply
     const team = teamOption(ctx)
@@ -32,7 +32,10 @@ export const subscribe = {
     if (!ctx.interaction.appPermissions.has(BOT_NEEDS)) {
       return { ephemeral: true, message: notice(ctx.localeLang, t.botCannotPostTitle, [t.botCannotPost]) }
     }
-    const outcome = ctx.notifications.subscribe(guard.channel, { teamId: team.teamId, lang: ctx.localeLang })
+    const outcome = await ctx.notifications.subscribe(guard.channel, {
+      teamId: team.teamId,
+      lang: ctx.localeLang,
+    })
     const scope = scopeText(ctx, team.teamId)
     return {
       ephemeral: true,

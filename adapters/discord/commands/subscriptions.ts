@@ -13,11 +13,11 @@ export const subscriptions = {
     description_localizations: { ko: '이 채널이 받는 K-AI 소식' },
   },
   audience: 'ephemeral',
-  execute(ctx) {
+  async execute(ctx) {
     const guard = subscriptionGuard(ctx, { mustManage: false })
     if (!guard.ok) return guard.reply
     const t = TEXTS[ctx.localeLang]
-    const list = ctx.notifications.list(guard.channel)
+    const list = await ctx.notifications.list(guard.channel)
     if (list.length === 0) {
       return { ephemeral: true, message: notice(ctx.localeLang, t.subscriptionsTitle, [t.noSubscriptions]) }
     }

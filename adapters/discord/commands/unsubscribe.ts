@@ -19,13 +19,13 @@ export const unsubscribe = {
     ],
   },
   audience: 'ephemeral',
-  execute(ctx) {
+  async execute(ctx) {
     const guard = subscriptionGuard(ctx, { mustManage: true })
     if (!guard.ok) return guard.reply
     const team = teamOption(ctx)
     if (!team.ok) return team.reply
     const t = TEXTS[ctx.localeLang]
-    const outcome = ctx.notifications.unsubscribe(guard.channel, { teamId: team.teamId })
+    const outcome = await ctx.notifications.unsubscribe(guard.channel, { teamId: team.teamId })
     const scope = scopeText(ctx, team.teamId)
     const message =
       outcome.kind === 'removed'

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { DeliveryError } from '../errors.js'
 import type { ChatSink, Clock, Platform } from '../ports.js'
@@ -16,30 +17,41 @@ export interface DispatcherOptions {
   permanentFailureLimit?: number
   /** Longest sleep while deliveries wait for a retry; wake-ups after new rows come from `wake()`. Default 60 s. */
   idleCheckMs?: number
+  /**
+   * How long a claimed delivery stays this instance's; if it dies while sending, another instance
+   * takes the delivery over after this. Must exceed the longest send (timeouts included). Default 60 s.
+   */
+  leaseMs?: number
+  /** Channels claimed per round, so several instances share a burst. Default 5. */
+  claimBatch?: number
 }
 
 export interface Dispatcher {
-  /** Starts sending: pending deliveries left by a previous run go out first. */
-  start(): void
+  /** Starts sending: pending deliveries left by a previous run (its claims included) go out first. */
+  start(): Promise<void>
   /** Asks for a pass now (called after new deliveries were committed). */
   wake(): void
   /** Sends everything due now, including retries that become due while flushing within `timeoutMs`. */
   flush(timeoutMs?: number): Promise<void>
-  /** Stops the loop after the delivery in flight. */
+  /** Stops the loop after the delivery in flight and gives back the claims not yet sent. */
   stop(): Promise<void>
 }
 
 /**
  * Sends pending deliveries through the platforms' ChatSinks, one channel's changes in order, and
- * marks each sent only after the platform accepted it. Failures back off exponentially, a
- * platform's Retry-After wins, and a channel that keeps refusing permanently is marked inactive
- * without holding up the others.
+ * marks each sent only after the platform accepted it. Each round claims a few channels' oldest
+ * deliveries in the store under a lease, so several instances on one database share the work and a
+ * dead instance's claims pass to the others. Failures back off exponentially, a platform's
+ * Retry-After wins, and a channel that keeps refusing permanently is marked inactive without
+ * holding up the others.
  */
 export function createDispatcher(deps: {
   store: NotifyStore
   sinks: ChatSink[]
   logger: Logger
   clock: Clock
+  /** This instance's name in claims; unique per process. */
+  owner?: string
   options?: DispatcherOptions
 }): Dispatcher {
   const o = {
@@ -48,36 +60,37 @@ export function createDispatcher(deps: {
     maxAttempts: 20,
     permanentFailureLimit: 3,
     idleCheckMs: 60_000,
+    leaseMs: 60_000,
+    claimBatch: 5,
     ...deps.options,
   }
+  const owner = deps.owner ?? `kai-${randomUUID()}`
   const log = deps.logger.child({ component: 'notify-dispatcher' })
   const sinks = new Map<Platform, ChatSink>(deps.sinks.map((s) => [s.platform, s]))
-  const missingSinkLogged = new Set<Platform>()
+  const platforms = [...sinks.keys()]
   let running = false
   let timer: NodeJS.Timeout | undefined
   let pass: Promise<number> | undefined
   let again = false
 
-  /** One pass: each channel's oldest pending delivery, if due. Returns how many were attempted. */
+  /** One pass: claims rounds of channels' oldest due deliveries until none is left. Returns how many were attempted. */
   async function runPass(): Promise<number> {
-    const now = deps.clock.now().getTime()
-    const firstPerChannel = new Map<string, PendingDelivery>()
-    for (const d of deps.store.pendingDeliveries()) {
-      if (!firstPerChannel.has(d.channelKey)) firstPerChannel.set(d.channelKey, d)
-    }
     let attempted = 0
-    for (const d of firstPerChannel.values()) {
-      if (d.nextAttemptAt > now) continue
-      const sink = sinks.get(d.platform)
-      if (!sink) {
-        if (!missingSinkLogged.has(d.platform)) {
-          missingSinkLogged.add(d.platform)
-          log.warn({ platform: d.platform }, 'deliveries wait: this platform is not connected')
-        }
-        continue
+    for (;;) {
+      if (!running && !flushing) break
+      const claimed = await deps.store.claimDue({
+        owner,
+        now: deps.clock.now(),
+        leaseMs: o.leaseMs,
+        limit: o.claimBatch,
+        platforms,
+      })
+      if (claimed.length === 0) break
+      for (const d of claimed) {
+        if (!running && !flushing) break
+        attempted++
+        await deliver(sinks.get(d.platform)!, d)
       }
-      attempted++
-      await deliver(sink, d)
     }
     return attempted
   }
@@ -85,23 +98,24 @@ export function createDispatcher(deps: {
   async function deliver(sink: ChatSink, d: PendingDelivery): Promise<void> {
     const message = renderChange(d.event, d.lang)
     try {
-      await sink.post(d.channelId, message)
-      deps.store.markSent(d.id, deps.clock.now())
-      log.info({ channel: d.channelKey, event: d.eventId }, 'notification delivered')
+      await sink.post(d.channelId, message, { deliveryKey: `kai-delivery-${d.id}`, inDoubt: d.inDoubt })
     } catch (err) {
-      handleFailure(d, err)
+      await handleFailure(d, err)
+      return
     }
+    await deps.store.markSent(d.id, deps.clock.now())
+    log.info({ channel: d.channelKey, event: d.eventId, inDoubt: d.inDoubt }, 'notification delivered')
   }
 
-  function handleFailure(d: PendingDelivery, err: unknown): void {
+  async function handleFailure(d: PendingDelivery, err: unknown): Promise<void> {
     const now = deps.clock.now()
     const attempts = d.attempts + 1
     const permanent = err instanceof DeliveryError && err.permanent
     const permanentFailures = permanent ? d.permanentFailures + 1 : 0
     const error = err instanceof Error ? err.message : String(err)
     if (permanent && permanentFailures >= o.permanentFailureLimit) {
-      deps.store.markFailed(d.id, error, now)
-      deps.store.deactivateChannel(d, error, now)
+      await deps.store.markFailed(d.id, error, now)
+      await deps.store.deactivateChannel(d, error, now)
       log.error(
         { err, channel: d.channelKey, attempts },
         'channel refuses the bot: subscription marked inactive',
@@ -109,7 +123,7 @@ export function createDispatcher(deps: {
       return
     }
     if (!permanent && attempts >= o.maxAttempts) {
-      deps.store.markFailed(d.id, error, now)
+      await deps.store.markFailed(d.id, error, now)
       log.error(
         { err, channel: d.channelKey, event: d.eventId, attempts },
         'notification given up after retries',
@@ -119,13 +133,19 @@ export function createDispatcher(deps: {
     const backoff = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempts - 1))
     const retryAfter = err instanceof DeliveryError ? err.retryAfterMs : undefined
     const delay = retryAfter !== undefined ? Math.max(retryAfter, 0) : backoff
-    deps.store.markRetry(d.id, { attempts, permanentFailures, nextAttemptAt: now.getTime() + delay, error })
+    await deps.store.markRetry(d.id, {
+      attempts,
+      permanentFailures,
+      nextAttemptAt: now.getTime() + delay,
+      error,
+    })
     log.warn(
       { err, channel: d.channelKey, event: d.eventId, attempts, retryInMs: delay },
       'notification will be retried',
     )
   }
 
+  let flushing = false
   /** Runs passes until nothing is due, never two at once; a wake during a pass queues one more. */
   function kick(): Promise<number> {
     if (pass) {
@@ -138,46 +158,55 @@ export function createDispatcher(deps: {
         do {
           again = false
           total += await runPass()
-        } while (again && running)
+        } while (again && (running || flushing))
       } catch (err) {
+        // The store is unreachable (PostgreSQL down) or refused a write: deliveries stay pending.
         log.error({ err }, 'notification pass failed; will try again')
+        failedPass = true
       } finally {
         pass = undefined
-        schedule()
+        await schedule()
       }
       return total
     })()
     return pass
   }
 
-  /** Epoch ms when the next delivery may go (each channel's oldest only), or null when none waits. */
-  function nextDue(): number | null {
-    const seen = new Set<string>()
-    let next: number | null = null
-    for (const d of deps.store.pendingDeliveries()) {
-      if (seen.has(d.channelKey)) continue
-      seen.add(d.channelKey)
-      if (!sinks.has(d.platform)) continue
-      next = next === null ? d.nextAttemptAt : Math.min(next, d.nextAttemptAt)
-    }
-    return next
-  }
-
-  /** Sleeps until the earliest retry is due (or `idleCheckMs`), instead of polling. */
-  function schedule(): void {
+  let failedPass = false
+  /** Sleeps until the earliest retry or lapsing lease is due (or `idleCheckMs`), instead of polling. */
+  async function schedule(): Promise<void> {
     if (timer) clearTimeout(timer)
     timer = undefined
     if (!running) return
     const now = deps.clock.now().getTime()
-    const next = Math.min(nextDue() ?? Number.POSITIVE_INFINITY, now + o.idleCheckMs)
+    let next = now + o.idleCheckMs
+    if (failedPass) {
+      failedPass = false
+      next = now + Math.min(o.idleCheckMs, o.baseDelayMs)
+    } else {
+      try {
+        next = Math.min(next, (await deps.store.nextClaimableAt(platforms)) ?? next)
+      } catch (err) {
+        log.error({ err }, 'could not read the outbox; will try again')
+        next = now + Math.min(o.idleCheckMs, o.baseDelayMs)
+      }
+    }
+    if (!running) return
     timer = setTimeout(() => void kick(), Math.max(0, next - now))
     timer.unref()
   }
 
   return {
-    start() {
+    async start() {
       if (running) return
       running = true
+      try {
+        const recovered = await deps.store.recoverClaims(owner)
+        if (recovered > 0)
+          log.warn({ recovered }, 'deliveries a previous run was sending are retried, in doubt')
+      } catch (err) {
+        log.error({ err }, 'could not recover earlier claims; they lapse with their lease')
+      }
       void kick()
     },
     wake() {
@@ -185,15 +214,20 @@ export function createDispatcher(deps: {
     },
     async flush(timeoutMs = 0) {
       const deadline = Date.now() + timeoutMs
-      for (;;) {
-        if (pass) await pass
-        await kick()
-        const next = nextDue()
-        if (next === null) return
-        const wait = next - deps.clock.now().getTime()
-        if (wait <= 0) continue
-        if (wait > deadline - Date.now()) return
-        await new Promise((resolve) => setTimeout(resolve, wait))
+      flushing = true
+      try {
+        for (;;) {
+          if (pass) await pass
+          await kick()
+          const next = await deps.store.nextClaimableAt(platforms)
+          if (next === null) return
+          const wait = next - deps.clock.now().getTime()
+          if (wait <= 0) continue
+          if (wait > deadline - Date.now()) return
+          await new Promise((resolve) => setTimeout(resolve, wait))
+        }
+      } finally {
+        flushing = false
       }
     },
     async stop() {
@@ -201,6 +235,7 @@ export function createDispatcher(deps: {
       if (timer) clearTimeout(timer)
       timer = undefined
       if (pass) await pass
+      await deps.store.releaseClaims(owner)
     },
   }
 }

@@ -26,24 +26,32 @@ export type CorpusOutcome =
   | { kind: 'unchanged' }
   | { kind: 'baselined' }
   | { kind: 'recorded'; events: ChangeEvent[]; deliveries: number }
-  /** The store refused the write (disk full, locked): nothing was recorded; the next reload retries the diff. */
+  /**
+   * The store refused the write or cannot be reached (disk full, PostgreSQL down): nothing was
+   * recorded; the diff is tried again after `retryMs` and on the next reload.
+   */
   | { kind: 'failed'; error: string }
+  /** Another instance leads change detection (PostgreSQL); this one takes over if that one goes away. */
+  | { kind: 'follower' }
 
 export interface Notifications {
   /** What the adapters' subscribe / unsubscribe / subscriptions / changes commands call. */
   service: NotificationService
   /** Diffs a freshly loaded, valid corpus against the baseline and writes the outbox; call it on every reload. */
-  onCorpus(corpus: Corpus): CorpusOutcome
+  onCorpus(corpus: Corpus): Promise<CorpusOutcome>
   /**
    * A valid remote timeline (RESULTS_URL): its events override the corpus's by id until the next one.
    * Null clears it.
    */
-  onRemoteTimeline(events: TimelineEvent[] | null): CorpusOutcome
+  onRemoteTimeline(events: TimelineEvent[] | null): Promise<CorpusOutcome>
   /** Starts the dispatcher: pending deliveries left by a crash or restart go out first. */
-  start(): void
+  start(): Promise<void>
   /** Sends what is due now; `timeoutMs` also waits for retries that fall due within it. */
   flush(timeoutMs?: number): Promise<void>
-  /** Stops the dispatcher after the delivery in flight. The store stays open: its owner closes it. */
+  /**
+   * Stops the dispatcher after the delivery in flight and gives back its claims. The store stays
+   * open: its owner closes it.
+   */
   stop(): Promise<void>
 }
 
@@ -54,6 +62,13 @@ export interface NotificationsDeps {
   clock: Clock
   config: NotifyOptions
   dispatcher?: DispatcherOptions
+  /** This instance's name in outbox claims; unique per process (default: a random one). */
+  owner?: string
+  /**
+   * How often a failed diff is retried and a follower checks whether it should lead change
+   * detection now. Default 15 s.
+   */
+  retryMs?: number
 }
 
 const CHANGES_LIMIT = 20
@@ -69,24 +84,76 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     sinks: deps.sinks,
     logger: deps.logger,
     clock: deps.clock,
+    owner: deps.owner,
     options: deps.dispatcher,
   })
+  const retryMs = deps.retryMs ?? 15_000
   let lastCorpus: Corpus | undefined
   // The last good remote timeline survives restarts: without it, the corpus alone would look like
   // the remote events were removed and announce status changes until the first poll.
-  let remote: TimelineEvent[] | null = loadRemote(deps.store, log)
+  let remote: TimelineEvent[] | null = null
+  let remoteSet = false
   let announcedCurrent = false
-  upsertConfiguredChannels(deps)
+  let stopped = false
+  let retryTimer: NodeJS.Timeout | undefined
+  let chain: Promise<unknown> = Promise.resolve()
 
-  function evaluate(): CorpusOutcome {
+  /** Configured channels and the saved remote timeline, read once the store answers (retried until then). */
+  let initialised: Promise<void> | undefined
+  function init(): Promise<void> {
+    initialised ??= (async () => {
+      await upsertConfiguredChannels(deps)
+      const saved = await loadRemote(deps.store, log)
+      if (!remoteSet) remote = saved
+    })().catch((err) => {
+      initialised = undefined
+      throw err
+    })
+    return initialised
+  }
+
+  /** One evaluation at a time; a failure or a follower's wait schedules another try. */
+  function evaluate(): Promise<CorpusOutcome> {
+    const run = chain.then(evaluateNow, evaluateNow)
+    chain = run
+    void run.then((outcome) => {
+      if (outcome.kind === 'failed' || outcome.kind === 'follower') scheduleRetry()
+    })
+    return run
+  }
+
+  function scheduleRetry(): void {
+    if (stopped || retryTimer) return
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined
+      void evaluate()
+    }, retryMs)
+    retryTimer.unref()
+  }
+
+  let wasLeader: boolean | undefined
+  async function evaluateNow(): Promise<CorpusOutcome> {
     if (!lastCorpus) return { kind: 'unchanged' }
-    const wantCurrent = deps.config.announceCurrent && !announcedCurrent
-    const found = findChanges(deps.store, lastCorpus, remote, wantCurrent)
+    let found: Awaited<ReturnType<typeof findChanges>>
+    try {
+      await init()
+      const leader = await deps.store.tryLead()
+      if (leader !== wasLeader) {
+        log.info({ leader }, leader ? 'leading change detection' : 'another instance leads change detection')
+        wasLeader = leader
+      }
+      if (!leader) return { kind: 'follower' }
+      const wantCurrent = deps.config.announceCurrent && !announcedCurrent
+      found = await findChanges(deps.store, lastCorpus, remote, wantCurrent)
+    } catch (err) {
+      log.error({ err }, 'could not read the notification store; changes will be diffed again')
+      return { kind: 'failed', error: (err as Error).message }
+    }
     if (found.unchanged) return { kind: 'unchanged' }
     const { events, baseline, next, inputHash } = found
-    let result: ReturnType<NotifyStore['commitChanges']>
+    let result: Awaited<ReturnType<NotifyStore['commitChanges']>>
     try {
-      result = deps.store.commitChanges({
+      result = await deps.store.commitChanges({
         events,
         baseline: { state: next, inputHash },
         plan: planDeliveries,
@@ -113,22 +180,24 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   }
 
   const service: NotificationService = {
-    subscribe(ref, options) {
+    async subscribe(ref, options) {
+      await init()
       return deps.store.upsertSubscription(
         { ref, teamId: options.teamId },
         { lang: options.lang, origin: 'command' },
         deps.clock.now(),
       )
     },
-    unsubscribe(ref, options) {
-      const removed = deps.store.removeSubscriptions({ ref, teamId: options.teamId })
+    async unsubscribe(ref, options) {
+      const removed = await deps.store.removeSubscriptions({ ref, teamId: options.teamId })
       return { kind: removed > 0 ? 'removed' : 'not-found' }
     },
-    list(ref) {
+    async list(ref) {
+      await init()
       return deps.store.listSubscriptions(ref)
     },
-    changes(since, lang): Message {
-      return renderChangeList(deps.store.listChanges({ since, limit: CHANGES_LIMIT }), since, lang)
+    async changes(since, lang): Promise<Message> {
+      return renderChangeList(await deps.store.listChanges({ since, limit: CHANGES_LIMIT }), since, lang)
     },
   }
 
@@ -138,30 +207,49 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       lastCorpus = corpus
       return evaluate()
     },
-    onRemoteTimeline(events) {
+    async onRemoteTimeline(events) {
       remote = events
-      deps.store.setMeta(REMOTE_KEY, JSON.stringify(events))
+      remoteSet = true
+      try {
+        await deps.store.setMeta(REMOTE_KEY, JSON.stringify(events))
+      } catch (err) {
+        // Used from memory now; a restart before the next good write falls back to the older one.
+        log.warn({ err }, 'could not save the remote timeline')
+      }
       return evaluate()
     },
-    start() {
-      const pending = deps.store.pendingDeliveries().length
+    async start() {
+      let pending: number | string
+      try {
+        await init()
+        pending = (await deps.store.pendingDeliveries()).length
+      } catch (err) {
+        log.error({ err }, 'the notification store cannot be reached; deliveries wait for it')
+        pending = 'unknown'
+      }
       log.info({ pending }, 'notification dispatcher started')
-      dispatcher.start()
+      await dispatcher.start()
     },
     flush: (timeoutMs) => dispatcher.flush(timeoutMs),
-    stop: () => dispatcher.stop(),
+    async stop() {
+      stopped = true
+      if (retryTimer) clearTimeout(retryTimer)
+      retryTimer = undefined
+      await chain.catch(() => undefined)
+      await dispatcher.stop()
+    },
   }
 }
 
 const REMOTE_KEY = 'remote-timeline'
 
 /** What a corpus would change against the stored baseline; `unchanged` when the input is the one diffed last. */
-function findChanges(
+async function findChanges(
   store: Pick<NotifyStore, 'loadBaseline'>,
   corpus: Corpus,
   remote: TimelineEvent[] | null,
   announceCurrent: boolean,
-):
+): Promise<
   | { unchanged: true }
   | {
       unchanged: false
@@ -169,10 +257,11 @@ function findChanges(
       baseline: Baseline | null
       next: ResultsState
       inputHash: string
-    } {
+    }
+> {
   const inputHash = hashInput(corpus.hash, remote)
   const next = resultsStateOf(remote ? withRemoteTimeline(corpus, remote) : corpus)
-  const baseline = store.loadBaseline()
+  const baseline = await store.loadBaseline()
   if (baseline && baseline.inputHash === inputHash && !announceCurrent) return { unchanged: true }
   const events = baseline ? diffResults(baseline.state, next) : []
   if (announceCurrent) events.push(currentStateChange(next))
@@ -190,24 +279,24 @@ export interface NotificationPreview {
  * Dry run for `npm run notify:preview`: the changes the corpus (plus the saved remote timeline)
  * would announce against the stored baseline, and to which channels. Reads the store, never writes.
  */
-export function previewNotifications(
+export async function previewNotifications(
   store: Pick<NotifyStore, 'loadBaseline' | 'listSubscriptions' | 'getMeta'>,
   corpus: Corpus,
   options: { announceCurrent: boolean; logger: Logger },
-): NotificationPreview {
-  const remote = loadRemote(store, options.logger)
-  const baseline = store.loadBaseline()
-  const found = findChanges(store, corpus, remote, options.announceCurrent)
+): Promise<NotificationPreview> {
+  const remote = await loadRemote(store, options.logger)
+  const baseline = await store.loadBaseline()
+  const found = await findChanges(store, corpus, remote, options.announceCurrent)
   const events = found.unchanged ? [] : found.events
   return {
     baseline: baseline ? { updatedAt: baseline.updatedAt } : null,
     events,
-    deliveries: planDeliveries(events, store.listSubscriptions()),
+    deliveries: planDeliveries(events, await store.listSubscriptions()),
   }
 }
 
-function loadRemote(store: Pick<NotifyStore, 'getMeta'>, log: Logger): TimelineEvent[] | null {
-  const saved = store.getMeta(REMOTE_KEY)
+async function loadRemote(store: Pick<NotifyStore, 'getMeta'>, log: Logger): Promise<TimelineEvent[] | null> {
+  const saved = await store.getMeta(REMOTE_KEY)
   if (saved === undefined) return null
   let json: unknown
   try {
@@ -229,14 +318,14 @@ function loadRemote(store: Pick<NotifyStore, 'getMeta'>, log: Logger): TimelineE
  * already plans deliveries for them. A configured channel the platform said is gone stays
  * inactive until someone subscribes it again.
  */
-function upsertConfiguredChannels(deps: NotificationsDeps): void {
+async function upsertConfiguredChannels(deps: NotificationsDeps): Promise<void> {
   const configured: [ChannelRef['platform'], NotifyOptions['slackChannels']][] = [
     ['slack', deps.config.slackChannels],
     ['discord', deps.config.discordChannels],
   ]
   for (const [platform, channels] of configured) {
     for (const { channelId, lang } of channels) {
-      deps.store.upsertSubscription(
+      await deps.store.upsertSubscription(
         { ref: { platform, workspaceId: '', channelId }, teamId: null },
         { lang, origin: 'config', reactivate: false },
         deps.clock.now(),

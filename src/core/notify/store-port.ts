@@ -27,6 +27,11 @@ export interface PendingDelivery extends PlannedDelivery {
   permanentFailures: number
   /** Epoch ms before which it must not be tried again. */
   nextAttemptAt: number
+  /**
+   * A claim on it lapsed without a mark (its claimer died or hung while sending): the previous
+   * attempt may have reached the platform, so the sink checks before posting again.
+   */
+  inDoubt: boolean
 }
 
 /** What `commitChanges` wrote. */
@@ -43,11 +48,12 @@ export interface SubscriptionKey {
 }
 
 /**
- * Persistence the notifier needs; the SQLite implementation lives in src/store. Every method is
- * synchronous (better-sqlite3) so a whole commit is one transaction with no await inside.
+ * Persistence the notifier needs; SQLite (the embedded default) and PostgreSQL (DATABASE_URL, several
+ * instances) implement it in src/store. Every method is asynchronous because PostgreSQL is; each
+ * method that writes several rows does so in one transaction.
  */
 export interface NotifyStore {
-  loadBaseline(): Baseline | null
+  loadBaseline(): Promise<Baseline | null>
   /**
    * The transactional outbox: records the events (ignoring ids already recorded), one delivery per
    * channel that `plan` picks among the active subscriptions for the newly recorded events, and the
@@ -58,9 +64,9 @@ export interface NotifyStore {
     baseline: Omit<Baseline, 'updatedAt'>
     plan: (events: ChangeEvent[], subscriptions: Subscription[]) => PlannedDelivery[]
     now: Date
-  }): CommitResult
+  }): Promise<CommitResult>
   /** Recorded change events, newest first; `since` (ISO date) filters on when they were recorded. */
-  listChanges(options: { since?: string; limit: number }): RecordedChange[]
+  listChanges(options: { since?: string; limit: number }): Promise<RecordedChange[]>
 
   /**
    * Creates or updates (language, reactivation unless `reactivate` is false) a subscription;
@@ -70,24 +76,69 @@ export interface NotifyStore {
     key: SubscriptionKey,
     values: { lang: Lang; origin: Subscription['origin']; reactivate?: boolean },
     now: Date,
-  ): { kind: 'created' | 'updated' | 'unchanged'; subscription: Subscription }
+  ): Promise<{ kind: 'created' | 'updated' | 'unchanged'; subscription: Subscription }>
   /** Removes one subscription, or every subscription of the channel when `teamId` is null; returns how many. */
-  removeSubscriptions(key: SubscriptionKey): number
-  listSubscriptions(ref?: Pick<ChannelRef, 'platform' | 'channelId'>): Subscription[]
+  removeSubscriptions(key: SubscriptionKey): Promise<number>
+  listSubscriptions(ref?: Pick<ChannelRef, 'platform' | 'channelId'>): Promise<Subscription[]>
 
   /** Pending deliveries, oldest event first. */
-  pendingDeliveries(): PendingDelivery[]
-  markSent(id: number, now: Date): void
+  pendingDeliveries(): Promise<PendingDelivery[]>
+  /**
+   * Claims, for `owner`, up to `limit` channels' oldest pending delivery that is due and not held by
+   * another claim whose lease (`leaseMs` from `now`) is still running. A channel whose oldest delivery
+   * is claimed by someone else yields nothing, so each channel's changes still go out in order. On
+   * PostgreSQL the claim is `FOR UPDATE SKIP LOCKED`: two instances never claim the same row.
+   */
+  claimDue(input: {
+    owner: string
+    now: Date
+    leaseMs: number
+    limit: number
+    /** Only deliveries to these platforms (the ones this instance is connected to). */
+    platforms: Platform[]
+  }): Promise<PendingDelivery[]>
+  /**
+   * Epoch ms when a channel's oldest pending delivery next becomes claimable (its retry time, or when
+   * another owner's lease lapses), among `platforms`; null when nothing waits.
+   */
+  nextClaimableAt(platforms: Platform[]): Promise<number | null>
+  /**
+   * At start: claims left by a previous run of this process are dead, so they become claimable now,
+   * in doubt. SQLite (one process owns the file) takes back every claim; PostgreSQL only `owner`'s
+   * (a stable INSTANCE_ID), since other instances' claims may be alive.
+   */
+  recoverClaims(owner: string): Promise<number>
+  /** Gives back `owner`'s claims on deliveries not yet marked (graceful shutdown); returns how many. */
+  releaseClaims(owner: string): Promise<number>
+  markSent(id: number, now: Date): Promise<void>
   markRetry(
     id: number,
     update: { attempts: number; permanentFailures: number; nextAttemptAt: number; error: string },
-  ): void
-  markFailed(id: number, error: string, now: Date): void
+  ): Promise<void>
+  markFailed(id: number, error: string, now: Date): Promise<void>
   /** Marks every subscription of a channel inactive and skips its pending deliveries. */
-  deactivateChannel(channel: { platform: Platform; channelId: string }, reason: string, now: Date): void
+  deactivateChannel(
+    channel: { platform: Platform; channelId: string },
+    reason: string,
+    now: Date,
+  ): Promise<void>
+
+  /**
+   * Whether this process may run change detection now: always on SQLite (one process owns the file);
+   * on PostgreSQL the holder of a session advisory lock, so a change is recorded by one leader at a time.
+   */
+  tryLead(): Promise<boolean>
+  /**
+   * Records `key` (e.g. a Slack event) as being handled by `owner` until `leaseMs` from `now`; false
+   * when another owner holds it or it was marked done. The shared store makes one instance answer
+   * a Slack retry that another one already took.
+   */
+  claimOnce(key: string, input: { owner: string; now: Date; leaseMs: number }): Promise<boolean>
+  /** Marks a key claimed with `claimOnce` done for good (kept a day, then forgotten). */
+  doneOnce(key: string, now: Date): Promise<void>
 
   /** Small named values the runtime keeps between restarts (e.g. the remote results document and its ETag). */
-  getMeta(key: string): string | undefined
-  setMeta(key: string, value: string): void
-  close(): void
+  getMeta(key: string): Promise<string | undefined>
+  setMeta(key: string, value: string): Promise<void>
+  close(): Promise<void>
 }

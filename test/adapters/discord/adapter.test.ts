@@ -146,14 +146,16 @@ describe('/kai subscribe, unsubscribe, subscriptions', () => {
     expect(sub.reply.ephemeral).toBe(true)
     expect(unsub.reply.ephemeral).toBe(true)
     expect(sub.embed.description).toContain('Manage Channels')
-    expect(h.notifications.list(channel())).toEqual([])
+    expect(await h.notifications.list(channel())).toEqual([])
   })
 
   it('subscribes with Manage Channels, reports an unchanged repeat, lists it and unsubscribes', async () => {
     const perms = MEMBER_PERMISSIONS | MANAGE_CHANNELS
     const first = await run({ subcommand: 'subscribe', permissions: perms })
     expect(first.reply.ephemeral).toBe(true)
-    expect(h.notifications.list(channel())).toMatchObject([{ teamId: null, lang: 'ko', origin: 'command' }])
+    expect(await h.notifications.list(channel())).toMatchObject([
+      { teamId: null, lang: 'ko', origin: 'command' },
+    ])
     const again = await run({ subcommand: 'subscribe', permissions: perms })
     expect(again.embed.description).not.toBe(first.embed.description)
 
@@ -165,14 +167,14 @@ describe('/kai subscribe, unsubscribe, subscriptions', () => {
     const missing = await run({ subcommand: 'unsubscribe', permissions: perms })
     expect(removed.reply.ephemeral).toBe(true)
     expect(missing.embed.title).not.toBe(removed.embed.title)
-    expect(h.notifications.list(channel())).toEqual([])
+    expect(await h.notifications.list(channel())).toEqual([])
   })
 
   it('lets an Administrator subscribe to one team by name', async () => {
     await run({ subcommand: 'subscribe', permissions: ADMINISTRATOR, options: { team: 'lg-ai-research' } })
-    expect(h.notifications.list(channel())).toMatchObject([{ teamId: 'lg-ai-research' }])
+    expect(await h.notifications.list(channel())).toMatchObject([{ teamId: 'lg-ai-research' }])
     await run({ subcommand: 'unsubscribe', permissions: ADMINISTRATOR, options: { team: 'lg-ai-research' } })
-    expect(h.notifications.list(channel())).toEqual([])
+    expect(await h.notifications.list(channel())).toEqual([])
   })
 
   it('refuses an unknown team without subscribing', async () => {
@@ -183,7 +185,7 @@ describe('/kai subscribe, unsubscribe, subscriptions', () => {
     })
     expect(reply.ephemeral).toBe(true)
     expect(embed.description).toContain('zzz')
-    expect(h.notifications.list(channel())).toEqual([])
+    expect(await h.notifications.list(channel())).toEqual([])
   })
 
   it('refuses to subscribe a channel where the bot cannot post', async () => {
@@ -194,7 +196,7 @@ describe('/kai subscribe, unsubscribe, subscriptions', () => {
       appPermissions: 1n << 10n,
     })
     expect(embed.description).toContain('Send Messages')
-    expect(h.notifications.list(channel())).toEqual([])
+    expect(await h.notifications.list(channel())).toEqual([])
   })
 })
 

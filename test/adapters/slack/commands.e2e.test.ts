@@ -109,12 +109,7 @@ describe('/kai over HTTP', () => {
 
     expect((await kai('구독')).body.text).toContain('모든 소식을 구독했습니다')
     expect((await kai('subscribe Upstage')).body.text).toContain('news about Upstage')
-    expect(
-      h.notifications
-        .list(ref)
-        .map((s) => s.teamId)
-        .sort(),
-    ).toEqual([null, 'upstage'].sort())
+    expect((await h.notifications.list(ref)).map((s) => s.teamId).sort()).toEqual([null, 'upstage'].sort())
     expect((await kai('구독')).body.text).toContain('이미')
 
     const list = await kai('subscriptions')
@@ -124,7 +119,7 @@ describe('/kai over HTTP', () => {
 
     expect((await kai('unsubscribe Upstage')).body.text).toContain('no longer follows news about Upstage')
     expect((await kai('unsubscribe Upstage')).body.text).toContain('does not follow')
-    expect(h.notifications.list(ref).filter((s) => s.active)).toHaveLength(1)
+    expect((await h.notifications.list(ref)).filter((s) => s.active)).toHaveLength(1)
     expect(h.slack.callsTo('conversations.members')[0]?.args).toMatchObject({ channel: 'C0GENERAL' })
   })
 

@@ -14,26 +14,26 @@ import { ManualClock, ScriptedSink } from './scripted-sink.js'
 
 const logger = pino({ level: 'silent' })
 const stores: NotifyStore[] = []
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close()
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close()
 })
 
 const MOTIF = event('motif-added', { date: '2026-02-20', kind: 'addition', outcomes: { motif: 'added' } })
 
 /** A store with the given channels subscribed and the phase-1 and Motif changes in the outbox. */
-function setup(channels: { platform: 'slack' | 'discord'; channelId: string }[]) {
+async function setup(channels: { platform: 'slack' | 'discord'; channelId: string }[]) {
   const store = openSqliteStore({ path: ':memory:' })
   stores.push(store)
   const clock = new ManualClock(Date.parse('2026-02-20T09:00:00Z'))
   for (const c of channels) {
-    store.upsertSubscription(
+    await store.upsertSubscription(
       { ref: { ...c, workspaceId: 'W' }, teamId: null },
       { lang: 'ko', origin: 'command' },
       clock.now(),
     )
   }
   const next = resultsStateOf(corpusOf([SELECTION, PHASE1, MOTIF]))
-  store.commitChanges({
+  await store.commitChanges({
     events: diffResults(resultsStateOf(corpusOf([SELECTION])), next),
     baseline: { state: next, inputHash: 'h' },
     plan: planDeliveries,
@@ -54,7 +54,7 @@ function dispatcherFor(store: NotifyStore, clock: ManualClock, sinks: ScriptedSi
 
 describe('createDispatcher', () => {
   it('sends every pending delivery once, in event order, and marks it sent', async () => {
-    const { store, clock } = setup([
+    const { store, clock } = await setup([
       { platform: 'slack', channelId: 'C1' },
       { platform: 'discord', channelId: '42' },
     ])
@@ -67,21 +67,21 @@ describe('createDispatcher', () => {
     expect(slack.to('C1')[0]!.text).toContain('1차 평가 결과 발표')
     expect(slack.to('C1')[1]!.text).toContain('모티프테크놀로지스')
     expect(discord.to('42')).toHaveLength(2)
-    expect(store.pendingDeliveries()).toStrictEqual([])
+    expect(await store.pendingDeliveries()).toStrictEqual([])
   })
 
   it('retries a transient failure with exponential backoff and delivers once', async () => {
-    const { store, clock } = setup([{ platform: 'slack', channelId: 'C1' }])
+    const { store, clock } = await setup([{ platform: 'slack', channelId: 'C1' }])
     const slack = new ScriptedSink('slack').failNext('C1', 2, () => new DeliveryError('HTTP 500'))
     const d = dispatcherFor(store, clock, [slack])
     await d.flush()
-    expect(store.pendingDeliveries()[0]).toMatchObject({
+    expect((await store.pendingDeliveries())[0]).toMatchObject({
       attempts: 1,
       nextAttemptAt: clock.now().getTime() + 1_000,
     })
     clock.advance(1_000)
     await d.flush()
-    expect(store.pendingDeliveries()[0]).toMatchObject({
+    expect((await store.pendingDeliveries())[0]).toMatchObject({
       attempts: 2,
       nextAttemptAt: clock.now().getTime() + 2_000,
     })
@@ -96,7 +96,7 @@ describe('createDispatcher', () => {
   })
 
   it('waits exactly as long as the platform asks when it says Retry-After', async () => {
-    const { store, clock } = setup([{ platform: 'slack', channelId: 'C1' }])
+    const { store, clock } = await setup([{ platform: 'slack', channelId: 'C1' }])
     const slack = new ScriptedSink('slack').failNext(
       'C1',
       1,
@@ -114,7 +114,7 @@ describe('createDispatcher', () => {
   })
 
   it("holds a channel's later changes until its earlier one is delivered, so order is kept", async () => {
-    const { store, clock } = setup([{ platform: 'slack', channelId: 'C1' }])
+    const { store, clock } = await setup([{ platform: 'slack', channelId: 'C1' }])
     const slack = new ScriptedSink('slack').failNext('C1', 1, () => new DeliveryError('HTTP 502'))
     const d = dispatcherFor(store, clock, [slack])
     await d.flush()
@@ -126,7 +126,7 @@ describe('createDispatcher', () => {
   })
 
   it('marks a channel inactive after repeated permanent refusals while others still receive', async () => {
-    const { store, clock } = setup([
+    const { store, clock } = await setup([
       { platform: 'slack', channelId: 'GONE' },
       { platform: 'slack', channelId: 'C1' },
     ])
@@ -141,12 +141,12 @@ describe('createDispatcher', () => {
     }
     expect(slack.attempts.filter((c) => c === 'GONE')).toHaveLength(3)
     expect(slack.to('C1')).toHaveLength(2)
-    expect(store.listSubscriptions({ platform: 'slack', channelId: 'GONE' })[0]!.active).toBe(false)
-    expect(store.pendingDeliveries()).toStrictEqual([])
+    expect((await store.listSubscriptions({ platform: 'slack', channelId: 'GONE' }))[0]!.active).toBe(false)
+    expect(await store.pendingDeliveries()).toStrictEqual([])
   })
 
   it('gives a delivery up after the attempt limit of transient failures', async () => {
-    const { store, clock } = setup([{ platform: 'slack', channelId: 'C1' }])
+    const { store, clock } = await setup([{ platform: 'slack', channelId: 'C1' }])
     const slack = new ScriptedSink('slack').failAlways('C1', () => new Error('socket hang up'))
     const d = dispatcherFor(store, clock, [slack])
     for (let i = 0; i < 12; i++) {
@@ -155,18 +155,18 @@ describe('createDispatcher', () => {
     }
     // Two deliveries, five attempts each; the channel itself stays active.
     expect(slack.attempts).toHaveLength(10)
-    expect(store.listSubscriptions({ platform: 'slack', channelId: 'C1' })[0]!.active).toBe(true)
+    expect((await store.listSubscriptions({ platform: 'slack', channelId: 'C1' }))[0]!.active).toBe(true)
   })
 
   it('leaves deliveries pending when their platform is not connected', async () => {
-    const { store, clock } = setup([{ platform: 'discord', channelId: '42' }])
+    const { store, clock } = await setup([{ platform: 'discord', channelId: '42' }])
     const d = dispatcherFor(store, clock, [new ScriptedSink('slack')])
     await d.flush()
-    expect(store.pendingDeliveries()).toHaveLength(2)
+    expect(await store.pendingDeliveries()).toHaveLength(2)
   })
 
   it('sends new rows after wake() without a flush when started', async () => {
-    const { store, clock } = setup([{ platform: 'slack', channelId: 'C1' }])
+    const { store, clock } = await setup([{ platform: 'slack', channelId: 'C1' }])
     const slack = new ScriptedSink('slack')
     const d = dispatcherFor(store, clock, [slack])
     d.start()

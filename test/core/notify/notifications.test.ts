@@ -12,8 +12,8 @@ import { ManualClock, ScriptedSink } from './scripted-sink.js'
 
 const logger = pino({ level: 'silent' })
 const stores: NotifyStore[] = []
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close()
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close()
 })
 
 /** A corpus as the loader returns it; `hash` changes with the content, as a real file hash would. */
@@ -52,11 +52,11 @@ const C1 = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1' }
 describe('createNotifications', () => {
   it('records the baseline silently on the first corpus', async () => {
     const { n, store, slack } = setup()
-    n.service.subscribe(C1, { teamId: null, lang: 'ko' })
-    expect(n.onCorpus(corpus(SELECTION, PHASE1))).toStrictEqual({ kind: 'baselined' })
+    await n.service.subscribe(C1, { teamId: null, lang: 'ko' })
+    expect(await n.onCorpus(corpus(SELECTION, PHASE1))).toStrictEqual({ kind: 'baselined' })
     await n.flush()
     expect(slack.posted).toStrictEqual([])
-    expect(store.loadBaseline()).not.toBeNull()
+    expect(await store.loadBaseline()).not.toBeNull()
   })
 
   it('announces the current standings once when announceCurrent is set', async () => {
@@ -66,7 +66,7 @@ describe('createNotifications', () => {
       store,
       config: config({ announceCurrent: true, slackChannels: [{ channelId: 'C9', lang: 'en' }] }),
     })
-    first.n.onCorpus(corpus(SELECTION, PHASE1))
+    await first.n.onCorpus(corpus(SELECTION, PHASE1))
     await first.n.flush()
     expect(first.slack.to('C9').map((m) => m.blocks.title)).toStrictEqual([
       '📋 Current standings (2026-01-15)',
@@ -76,26 +76,26 @@ describe('createNotifications', () => {
       store,
       config: config({ announceCurrent: true, slackChannels: [{ channelId: 'C9', lang: 'en' }] }),
     })
-    restarted.n.onCorpus(corpus(SELECTION, PHASE1))
+    await restarted.n.onCorpus(corpus(SELECTION, PHASE1))
     await restarted.n.flush()
     expect(restarted.slack.posted).toStrictEqual([])
   })
 
   it('announces a change once to each matching channel and nothing when the same corpus comes again', async () => {
     const { n, slack, discord } = setup()
-    n.service.subscribe(C1, { teamId: null, lang: 'ko' })
-    n.service.subscribe(
+    await n.service.subscribe(C1, { teamId: null, lang: 'ko' })
+    await n.service.subscribe(
       { platform: 'discord', workspaceId: 'G', channelId: '42' },
       { teamId: 'upstage', lang: 'en' },
     )
-    n.service.subscribe(
+    await n.service.subscribe(
       { platform: 'discord', workspaceId: 'G', channelId: '43' },
       { teamId: 'motif', lang: 'en' },
     )
-    n.onCorpus(corpus(SELECTION))
-    const outcome = n.onCorpus(corpus(SELECTION, PHASE1))
+    await n.onCorpus(corpus(SELECTION))
+    const outcome = await n.onCorpus(corpus(SELECTION, PHASE1))
     expect(outcome).toMatchObject({ kind: 'recorded', deliveries: 2 })
-    expect(n.onCorpus(corpus(SELECTION, PHASE1))).toStrictEqual({ kind: 'unchanged' })
+    expect(await n.onCorpus(corpus(SELECTION, PHASE1))).toStrictEqual({ kind: 'unchanged' })
     await n.flush()
     expect(slack.to('C1')).toHaveLength(1)
     expect(slack.to('C1')[0]!.lang).toBe('ko')
@@ -107,10 +107,10 @@ describe('createNotifications', () => {
     const store = openSqliteStore({ path: ':memory:' })
     stores.push(store)
     const before = setup({ store })
-    before.n.service.subscribe(C1, { teamId: null, lang: 'ko' })
-    before.n.onCorpus(corpus(SELECTION))
+    await before.n.service.subscribe(C1, { teamId: null, lang: 'ko' })
+    await before.n.onCorpus(corpus(SELECTION))
     const after = setup({ store })
-    after.n.onCorpus(
+    await after.n.onCorpus(
       corpus(
         SELECTION,
         PHASE1,
@@ -127,33 +127,33 @@ describe('createNotifications', () => {
     const store = openSqliteStore({ path: ':memory:' })
     stores.push(store)
     const first = setup({ store })
-    first.n.service.subscribe(C1, { teamId: null, lang: 'ko' })
-    first.n.onCorpus(corpus(SELECTION))
-    expect(first.n.onRemoteTimeline([PHASE1])).toMatchObject({ kind: 'recorded', deliveries: 1 })
+    await first.n.service.subscribe(C1, { teamId: null, lang: 'ko' })
+    await first.n.onCorpus(corpus(SELECTION))
+    expect(await first.n.onRemoteTimeline([PHASE1])).toMatchObject({ kind: 'recorded', deliveries: 1 })
     await first.n.flush()
 
     const restarted = setup({ store })
-    expect(restarted.n.onCorpus(corpus(SELECTION))).toStrictEqual({ kind: 'unchanged' })
+    expect(await restarted.n.onCorpus(corpus(SELECTION))).toStrictEqual({ kind: 'unchanged' })
     await restarted.n.flush()
     expect(restarted.slack.posted).toStrictEqual([])
   })
 })
 
 describe('NotificationService', () => {
-  it('creates, updates and reports unchanged subscriptions and lists them per channel', () => {
+  it('creates, updates and reports unchanged subscriptions and lists them per channel', async () => {
     const { n } = setup()
-    expect(n.service.subscribe(C1, { teamId: null, lang: 'ko' }).kind).toBe('created')
-    expect(n.service.subscribe(C1, { teamId: null, lang: 'ko' }).kind).toBe('unchanged')
-    expect(n.service.subscribe(C1, { teamId: null, lang: 'en' }).kind).toBe('updated')
-    expect(n.service.subscribe(C1, { teamId: 'upstage', lang: 'en' }).kind).toBe('created')
-    expect(n.service.list(C1).map((s) => s.teamId)).toStrictEqual([null, 'upstage'])
-    expect(n.service.unsubscribe(C1, { teamId: 'upstage' })).toStrictEqual({ kind: 'removed' })
-    expect(n.service.unsubscribe(C1, { teamId: 'upstage' })).toStrictEqual({ kind: 'not-found' })
+    expect((await n.service.subscribe(C1, { teamId: null, lang: 'ko' })).kind).toBe('created')
+    expect((await n.service.subscribe(C1, { teamId: null, lang: 'ko' })).kind).toBe('unchanged')
+    expect((await n.service.subscribe(C1, { teamId: null, lang: 'en' })).kind).toBe('updated')
+    expect((await n.service.subscribe(C1, { teamId: 'upstage', lang: 'en' })).kind).toBe('created')
+    expect((await n.service.list(C1)).map((s) => s.teamId)).toStrictEqual([null, 'upstage'])
+    expect(await n.service.unsubscribe(C1, { teamId: 'upstage' })).toStrictEqual({ kind: 'removed' })
+    expect(await n.service.unsubscribe(C1, { teamId: 'upstage' })).toStrictEqual({ kind: 'not-found' })
   })
 
-  it('subscribes configured channels at creation with origin config', () => {
+  it('subscribes configured channels at creation with origin config', async () => {
     const { n } = setup({ config: config({ discordChannels: [{ channelId: '987', lang: 'en' }] }) })
-    expect(n.service.list({ platform: 'discord', workspaceId: '', channelId: '987' })).toStrictEqual([
+    expect(await n.service.list({ platform: 'discord', workspaceId: '', channelId: '987' })).toStrictEqual([
       {
         platform: 'discord',
         workspaceId: '',
@@ -166,35 +166,35 @@ describe('NotificationService', () => {
     ])
   })
 
-  it('lists recorded changes newest first as a message', () => {
+  it('lists recorded changes newest first as a message', async () => {
     const { n } = setup()
-    n.onCorpus(corpus(SELECTION))
-    n.onCorpus(corpus(SELECTION, PHASE1))
-    n.onCorpus(corpus(SELECTION, PHASE1, PHASE2_SCHEDULED))
-    const message = n.service.changes(undefined, 'ko')
+    await n.onCorpus(corpus(SELECTION))
+    await n.onCorpus(corpus(SELECTION, PHASE1))
+    await n.onCorpus(corpus(SELECTION, PHASE1, PHASE2_SCHEDULED))
+    const message = await n.service.changes(undefined, 'ko')
     expect(message.blocks.paragraphs.map((p) => p.slice(13, 15))).toStrictEqual(['🗓', '📢'])
-    expect(n.service.changes('2099-01-01', 'en').text).toContain('No changes recorded yet')
+    expect((await n.service.changes('2099-01-01', 'en')).text).toContain('No changes recorded yet')
   })
 })
 
 describe('createNotifications when the store fails', () => {
   it('reports failed, keeps the old baseline and records the same changes on the next try', async () => {
     const { n, store, slack } = setup()
-    n.service.subscribe(C1, { teamId: null, lang: 'ko' })
-    n.onCorpus(corpus(SELECTION))
-    const before = store.loadBaseline()
+    await n.service.subscribe(C1, { teamId: null, lang: 'ko' })
+    await n.onCorpus(corpus(SELECTION))
+    const before = await store.loadBaseline()
     const commit = store.commitChanges.bind(store)
     store.commitChanges = () => {
       throw new Error('SQLITE_FULL: database or disk is full')
     }
-    expect(n.onCorpus(corpus(SELECTION, PHASE1))).toStrictEqual({
+    expect(await n.onCorpus(corpus(SELECTION, PHASE1))).toStrictEqual({
       kind: 'failed',
       error: 'SQLITE_FULL: database or disk is full',
     })
-    expect(store.loadBaseline()).toStrictEqual(before)
+    expect(await store.loadBaseline()).toStrictEqual(before)
 
     store.commitChanges = commit
-    expect(n.onCorpus(corpus(SELECTION, PHASE1))).toMatchObject({ kind: 'recorded', deliveries: 1 })
+    expect(await n.onCorpus(corpus(SELECTION, PHASE1))).toMatchObject({ kind: 'recorded', deliveries: 1 })
     await n.flush()
     expect(slack.to('C1')).toHaveLength(1)
   })
