@@ -60,3 +60,27 @@ console.log(
     },
   ]),
 )
+
+// Issue 11: accuracy per answer class and the abstention rate, ours beside the previous router's (measured
+// once at the commit named in previous-router.json, see scripts/eval-classes.ts). blind4 is a development set.
+const { readFileSync } = await import('node:fs')
+const { classReport, formatClassTable } = await import('../test/questions/classes.js')
+const { QuestionCaseSchema } = await import('../test/questions/questions.js')
+const BLIND4 = JSON.parse(readFileSync('test/questions/blind4.json', 'utf8')).map((c: unknown) =>
+  QuestionCaseSchema.parse(c),
+)
+const previous = JSON.parse(readFileSync('test/questions/previous-router.json', 'utf8'))
+console.log(`\n## blind4.json (first run 73.7% at 6dd9b25, a development set since)\n`)
+console.log(
+  formatQuestionSetsTable([
+    { name: 'blind4.json', note: 'first blind run 73.7% (OOS 12/13)', report: runQuestionSet(core, BLIND4) },
+  ]),
+)
+console.log(`\n## Answer classes, all five sets (ours vs the previous router at ${previous.commit})\n`)
+console.log(
+  formatClassTable(
+    classReport(core, [QUESTIONS, HOLDOUT, BLIND2, BLIND3, BLIND4]),
+    previous.report,
+    `previous router (${previous.commit})`,
+  ),
+)

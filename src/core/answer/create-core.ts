@@ -43,6 +43,8 @@ export interface KaiCoreOptions {
   clock?: Clock
 }
 
+const PER_TEAM_FRAMES = new Set(['frame:compare-teams', 'frame:describe-team', 'frame:describe-model'])
+
 /** Several teams named in one question: each gets its own answer, the direct answers first. */
 function perTeam(
   input: ComposeInput,
@@ -68,13 +70,17 @@ function perTeam(
 function compose(input: ComposeInput, index: SearchIndex | undefined): Draft {
   const r = input.route
   if (r.rule === 'frame:describe-all-teams') return composeAllTeams(input)
-  if (namedTeams(r) >= 2) {
-    // "compare SKT and Naver": what the sources say of each.
-    if (r.rule === 'frame:compare-teams' || r.rule === 'frame:describe-team')
-      return perTeam(input, index, (id) => ({ ...r, intent: 'team', aspect: 'describe', teamIds: [id] }))
-    // "LG랑 업스테이지 둘 다 올라간 거 맞아?": the claim checked for every team named.
-    if (r.rule === 'team+claim' && r.claim)
-      return perTeam(input, index, (id) => ({ ...r, teamIds: [id], claim: { ...r.claim!, teamId: id } }))
+  // Several teams named ("LG랑 업스테이지 둘 다 올라갔어?", "compare SKT and Naver", "네이버랑 엔씨 탈락 이유
+  // 각각"): a question about a team is answered for each of them.
+  if (namedTeams(r) >= 2 && (r.rule.startsWith('team') || PER_TEAM_FRAMES.has(r.rule))) {
+    const describe = r.rule.startsWith('frame:') && (r.aspect === 'profile' || r.aspect === 'describe')
+    return perTeam(input, index, (id) => ({
+      ...r,
+      ...(describe && { intent: 'team' as const, aspect: 'describe' as const }),
+      teamIds: [id],
+      modelIds: r.modelIds.filter((m) => r.mentions.some((x) => x.id === m && x.teamId === id)),
+      ...(r.claim && { claim: { ...r.claim, teamId: id } }),
+    }))
   }
   return composeOne(input, index)
 }

@@ -15,7 +15,7 @@ export const HELP =
 export const OUT_OF_SCOPE: RegExp[] = [
   /날씨|기온|미세\s?먼지|강수|비\s?(와|올까|오나)|눈\s?(와|올까)|\bweather\b|forecast|\brain(ing)?\b|temperature/,
   /주가|주식|시세|환율|비트\s?코인|코인\s?가격|가격|얼마에\s?(사|팔)|\bstock\b|\bshares?\b|share price|\bprices?\b|exchange rate|bitcoin|crypto/,
-  /축구|야구|농구|배구|월드컵|올림픽|손흥민|류현진|프리미어\s?리그|다이노스|트윈스|자이언츠|타이거즈|라이온즈|이글스|베어스|랜더스|히어로즈|위즈|선발\s?투수|롤드컵|페이커|\blck\b|\bt1\b|\bdinos\b|\btwins\b|esports|\bsoccer\b|football|baseball|basketball|world cup|olympic|\bnba\b|premier league|super bowl/,
+  /축구|야구|농구|배구|월드컵|올림픽|손흥민|류현진|프리미어\s?리그|다이노스|트윈스|자이언츠|타이거즈|라이온즈|이글스|베어스|랜더스|히어로즈|위즈|선발\s?투수|롤드컵|페이커|\blck\b|\bt1\b|\bdinos\b|\btwins\b|esports|\bsoccer\b|football|baseball|basketball|world cup|olympic|\bnba\b|premier league|super bowl|korean series|한국\s?시리즈|\bkbo\b/,
   /맛집|레시피|요리법|recipe|restaurant|\bmovie|영화\s?추천|노래\s?추천|로또|lottery|운세|horoscope|\bjoke\b|농담/,
   /수도가?\s?어디|capital (city )?of|인구가?\s?몇|population of|달까지|distance to the moon|몇\s?살이야|how old is/,
 ]

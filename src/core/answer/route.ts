@@ -100,15 +100,15 @@ const AMOUNT = /몇\s?(장|개|억|원|명)|얼마|how many|how much/
 
 const ORDINALS: [RegExp, number][] = [
   [
-    /(첫|1)\s?(번째|째)?\s?(평가|단계|라운드|관문)|\b(first|1st)\s(round|phase|stage|evaluation|review|cut)/,
+    /(첫|1)\s?(번째|째)?\s?(평가|단계|라운드|관문)|\b(first|1st)[\s-](round|phase|stage|evaluation|review|cut)/,
     1,
   ],
   [
-    /(두|2)\s?(번째|째)\s?(평가|단계|라운드|관문)?|\b(second|2nd)\s(round|phase|stage|evaluation|review|cut)/,
+    /(두|2)\s?(번째|째)\s?(평가|단계|라운드|관문)?|\b(second|2nd)[\s-](round|phase|stage|evaluation|review|cut)/,
     2,
   ],
   [
-    /(세|3)\s?(번째|째)\s?(평가|단계|라운드|관문)?|\b(third|3rd)\s(round|phase|stage|evaluation|review|cut)/,
+    /(세|3)\s?(번째|째)\s?(평가|단계|라운드|관문)?|\b(third|3rd)[\s-](round|phase|stage|evaluation|review|cut)/,
     3,
   ],
 ]
@@ -305,7 +305,8 @@ export function route(question: string, options: RouteOptions): Route {
     if (outcome && asksConfirmation(q, lang)) {
       const claim: Claim = {
         teamId: team,
-        outcome,
+        // "NC AI won the first round, right?": winning an evaluation phase is getting through it, not the selection.
+        outcome: outcome === 'selected' && phase !== undefined && phase >= 1 ? 'advanced' : outcome,
         negated: isNegated(q, lang),
         ...(phase !== undefined && { phase }),
       }
