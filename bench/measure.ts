@@ -3,7 +3,7 @@
  * started by bench/run.ts as `node --expose-gc --import tsx bench/measure.ts <json args>`.
  * Prints one JSON object on stdout; progress goes to stderr.
  *
- * Method after the research bench (/work/shared/research/korean-search-bench/perf.ts): heap after GC
+ * Method after the research bench (../shared/research/korean-search-bench/perf.ts): heap after GC
  * around the build, warm-up before timing, every question timed on its own, loadJSON against rebuild.
  */
 import { mkdirSync } from 'node:fs'

@@ -1,7 +1,7 @@
 /**
  * Deterministic synthetic corpora in the real corpus schema, at any size, for `npm run bench`.
  *
- * Ideas from the research bench (/work/shared/research/korean-search-bench/synth.ts): a seeded LCG so
+ * Ideas from the research bench (../shared/research/korean-search-bench/synth.ts): a seeded LCG so
  * every run sees the same text, ~300-character passages, and vocabulary pools that grow with the corpus
  * (Heaps-like) sampled with a Zipf-ish skew, so 100k passages do not share a tiny vocabulary and the
  * index size stays realistic. Unlike the research bench, this builds a whole `Corpus` (teams with

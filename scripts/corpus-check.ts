@@ -2,15 +2,33 @@
  * `npm run corpus:check [dir]`: validates a corpus directory (default: CORPUS_DIR, else `corpus`).
  * Prints every problem as `file:line path: message` and exits 1, or prints a one-line summary and exits 0.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { loadConfig, loadDotEnv } from '../src/config.js'
-import { ConfigError, type Corpus, formatCorpusIssue, loadCorpus } from '../src/core/index.js'
+import {
+  ConfigError,
+  type Corpus,
+  type CorpusIssue,
+  findAbsolutePaths,
+  formatCorpusIssue,
+  loadCorpus,
+} from '../src/core/index.js'
 
 function corpusDir(argv: string[]): string {
   const arg = argv.find((a) => !a.startsWith('-'))
   if (arg) return arg
   loadDotEnv()
   return loadConfig(process.env).corpusDir
+}
+
+/** The corpus's own docs (README.md beside the YAML files), which the loader does not read: no absolute paths. */
+function checkDocs(dir: string): CorpusIssue[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .flatMap((name) =>
+      findAbsolutePaths(`${dir.replace(/\/+$/, '')}/${name}`, readFileSync(join(dir, name), 'utf8')),
+    )
 }
 
 /** `corpus: 97 sources, 24 events, …` — the counts the corpus README's closing note quotes. */
@@ -47,9 +65,10 @@ async function main(): Promise<number> {
   const started = performance.now()
   const result = await loadCorpus(dir)
   const ms = Math.round(performance.now() - started)
-  if (!result.ok) {
-    for (const issue of result.issues) console.error(formatCorpusIssue(issue))
-    console.error(`${dir}: ${result.issues.length} problem(s) — fix them and run npm run corpus:check again`)
+  const issues = [...(result.ok ? [] : result.issues), ...checkDocs(dir)]
+  if (!result.ok || issues.length > 0) {
+    for (const issue of issues) console.error(formatCorpusIssue(issue))
+    console.error(`${dir}: ${issues.length} problem(s) — fix them and run npm run corpus:check again`)
     return 1
   }
   console.log(`${dir}: ok — ${summarize(result.corpus)} (loaded in ${ms} ms)`)

@@ -23,6 +23,8 @@ export type {
   Message,
   MessageBlocks,
 } from './answer/types.js'
+/** Absolute paths of a machine in corpus text (corpus:check also applies it to the corpus's README). */
+export { findAbsolutePaths } from './corpus/absolute-paths.js'
 export type { LoadResult } from './corpus/load-corpus.js'
 export { loadCorpus, loadCorpusOrThrow, loadCorpusSync } from './corpus/load-corpus.js'
 export type { TimelineEvent } from './corpus/schema.js'

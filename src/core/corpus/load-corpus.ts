@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import { CorpusError, type CorpusIssue } from '../errors.js'
+import { findAbsolutePaths } from './absolute-paths.js'
 import { type CheckedFile, type CorpusFiles, crossCheck } from './cross-check.js'
 import { splitDocument, splitParagraphs } from './documents.js'
 import {
@@ -156,7 +157,9 @@ export function validateCorpus(dir: string, onDisk: CorpusFilesOnDisk): LoadResu
       files.complete = false
       continue
     }
-    const checked = parseChecked(file, bytes.toString('utf8'), schema, issues)
+    const text = bytes.toString('utf8')
+    issues.push(...findAbsolutePaths(file, text))
+    const checked = parseChecked(file, text, schema, issues)
     if (!checked) {
       files.complete = false
       continue
@@ -167,7 +170,9 @@ export function validateCorpus(dir: string, onDisk: CorpusFilesOnDisk): LoadResu
   const documents: CorpusDocument[] = []
   for (const [relative, bytes] of onDisk.documents) {
     const file = display(dir, relative)
-    const split = splitDocument(file, bytes.toString('utf8'))
+    const text = bytes.toString('utf8')
+    issues.push(...findAbsolutePaths(file, text))
+    const split = splitDocument(file, text)
     issues.push(...split.issues)
     if (!split.frontMatter) {
       files.complete = false

@@ -1,7 +1,7 @@
 /**
  * The Korean-aware analyzer used on both sides of the index.
  *
- * Adapted from the research bench (/work/shared/research/korean-search-bench/analyzers.ts: splitRuns,
+ * Adapted from the research bench (../shared/research/korean-search-bench/analyzers.ts: splitRuns,
  * bigrams, JOSA/ENDINGS, QUERY_STOP), which measured Hangul character bigrams (as Lucene's CJK analyzer)
  * plus query-side stopwords and aliases as the best of the rule-based options (Korean MRR 0.56 → 0.93).
  */

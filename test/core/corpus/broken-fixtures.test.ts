@@ -6,6 +6,10 @@ const ROOT = 'test/fixtures/broken'
 
 /** Each broken fixture is the valid fixture with one thing broken, and the exact line(s) it must print. */
 const EXPECTED: Record<string, string[]> = {
+  'absolute-path': [
+    "documents/phase1-debate.md:16: absolute path 'C:\\Users\\someone\\notes.txt' — name files relative to the repository (the shared folder is ../shared/)",
+    "timeline.yaml:2: absolute path '/Users/someone/shared/sources/facts.md' — name files relative to the repository (the shared folder is ../shared/)",
+  ],
   'yaml-syntax': [
     "glossary.yaml:20: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] — a '[' list is not closed — add the ']' (here or on the line above)",
   ],

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
@@ -43,5 +46,25 @@ describe('corpus:check', () => {
     expect(stderr).toBe(
       'test/fixtures/no-such-corpus: no such directory — pass the corpus directory or set CORPUS_DIR\n',
     )
+  })
+
+  it("rejects an absolute path in the corpus's README when the YAML and documents are clean", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kai-corpus-check-'))
+    try {
+      cpSync('test/fixtures/corpus', dir, { recursive: true })
+      writeFileSync(
+        join(dir, 'README.md'),
+        '# Corpus\n\nFacts come from /home/dev/shared/sources/facts.md.\n',
+      )
+      const { code, stderr } = await corpusCheck(dir)
+      expect(code).toBe(1)
+      expect(stderr.split('\n')).toEqual([
+        `${dir}/README.md:3: absolute path '/home/dev/shared/sources/facts.md' — name files relative to the repository (the shared folder is ../shared/)`,
+        `${dir}: 1 problem(s) — fix them and run npm run corpus:check again`,
+        '',
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
