@@ -85,7 +85,10 @@ function answerOf(t: string[]): Answer {
 function slackTexts(value: unknown): { mrkdwn: string[]; plain: string[] } {
   const out = { mrkdwn: [] as string[], plain: [] as string[] }
   const walk = (v: unknown, top: boolean): void => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, false))
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, false)
+      return
+    }
     if (!v || typeof v !== 'object') return
     const o = v as Record<string, unknown>
     if (typeof o.text === 'string') {
