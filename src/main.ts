@@ -86,10 +86,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const adapters: ChatAdapter[] = []
   const forwardingSink = (platform: Platform): ChatSink => ({
     platform,
-    post: (channelId, message) => {
+    post: (channelId, message, options) => {
       const adapter = adapters.find((a) => a.name === platform)
       if (!adapter) throw new Error(`no ${platform} adapter is running`)
-      return adapter.sink.post(channelId, message)
+      return adapter.sink.post(channelId, message, options)
     },
   })
   const platforms: Platform[] = []
@@ -103,6 +103,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     config: config.notify,
     owner: config.instanceId,
     dispatcher: { leaseMs: config.notify.leaseSeconds * 1000 },
+    // A follower checks for the leader lock twice a lease: the leader's work passes on about as fast as its claims.
+    retryMs: Math.min(15_000, config.notify.leaseSeconds * 500),
   })
   // A Slack question is claimed for two minutes: longer than an answer takes, shorter than Slack's 5-minute retry.
   const handledOnce: HandledOnce = {

@@ -21,6 +21,9 @@ import { PG_MIGRATIONS } from './pg-migrations.js'
 export const MIGRATION_LOCK = 0x6b61_6901
 export const LEADER_LOCK = 0x6b61_6902
 
+/** The LISTEN/NOTIFY channel that tells instances new deliveries were committed. */
+const OUTBOX_CHANNEL = 'kai_outbox'
+
 /** A handled-once key marked done is remembered this long (Slack retries for up to an hour). */
 const DONE_KEPT_MS = 24 * 60 * 60_000
 
@@ -228,6 +231,8 @@ class PostgresStore implements NotifyStore {
           deliveries += r.rowCount ?? 0
         }
       }
+      // Delivered at commit: every instance's dispatcher wakes for the new rows (watchOutbox).
+      if (deliveries > 0) await c.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`)
       await c.query(
         `INSERT INTO baseline (id, input_hash, state, updated_at) VALUES (1, $1, $2, $3)
          ON CONFLICT (id) DO UPDATE SET input_hash = excluded.input_hash, state = excluded.state,
@@ -408,6 +413,43 @@ class PostgresStore implements NotifyStore {
     return false
   }
 
+  watchOutbox(onChange: () => void): () => void {
+    let client: pg.Client | undefined
+    let closed = false
+    let retry: NodeJS.Timeout | undefined
+    const listen = async (): Promise<void> => {
+      const c = new pg.Client(this.config)
+      client = c
+      c.on('notification', () => onChange())
+      c.on('error', (err) => {
+        // Reconnect; a notification missed meanwhile is caught by the dispatcher's idle check.
+        this.log.warn({ err }, 'the outbox listener connection broke; reconnecting')
+        void c.end().catch(() => undefined)
+        if (!closed && client === c) retry = setTimeout(() => void listen().catch(again), 2_000).unref()
+      })
+      await c.connect()
+      await c.query(`LISTEN ${OUTBOX_CHANNEL}`)
+      if (closed) await c.end()
+    }
+    const again = (err: unknown) => {
+      this.log.warn({ err }, 'cannot listen for outbox changes yet; retrying')
+      if (!closed) retry = setTimeout(() => void listen().catch(again), 2_000).unref()
+    }
+    void listen().catch(again)
+    this.unwatchers.add(stop)
+    function stop() {
+      closed = true
+      if (retry) clearTimeout(retry)
+      void client?.end().catch(() => undefined)
+    }
+    return () => {
+      this.unwatchers.delete(stop)
+      stop()
+    }
+  }
+
+  private readonly unwatchers = new Set<() => void>()
+
   private dropLeader(): void {
     const client = this.leader
     this.leader = undefined
@@ -494,6 +536,8 @@ class PostgresStore implements NotifyStore {
   }
 
   async close(): Promise<void> {
+    for (const stop of this.unwatchers) stop()
+    this.unwatchers.clear()
     this.dropLeader()
     await this.pool.end().catch(() => undefined)
   }

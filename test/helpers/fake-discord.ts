@@ -163,6 +163,7 @@ export class FakeDiscord extends EventEmitter {
   private readonly storedCommands = new Map<string, Record<string, unknown>[]>()
   private readonly posted = new Map<string, Record<string, unknown>[]>()
   private readonly postAttempts = new Map<string, number>()
+  private channelLatencyMs = 0
   private readonly nonces = new Map<string, { at: number; response: Record<string, unknown> }>()
   private readonly channelFailures = new Map<string, ChannelFailure[]>()
   private port = 0
@@ -224,6 +225,11 @@ export class FakeDiscord extends EventEmitter {
   /** Bodies the bot posted to a channel with POST /channels/{id}/messages (visible messages: nonce repeats are not). */
   channelMessages(channelId: string): Record<string, unknown>[] {
     return this.posted.get(channelId) ?? []
+  }
+
+  /** Answers POSTs to channels' messages `ms` late, after the message exists (a slow network). */
+  slowChannelMessages(ms: number): void {
+    this.channelLatencyMs = ms
   }
 
   /** POSTs to a channel's messages, including failed ones and nonce repeats that created nothing. */
@@ -749,6 +755,10 @@ export class FakeDiscord extends EventEmitter {
     const response = { ...this.message(body, 0), channel_id: channelId }
     if (nonce !== undefined) this.nonces.set(nonce, { at: Date.now(), response })
     this.emit(`channel:${channelId}`)
+    if (this.channelLatencyMs > 0) {
+      setTimeout(() => this.json(res, 200, response), this.channelLatencyMs)
+      return
+    }
     return this.json(res, 200, response)
   }
 

@@ -270,6 +270,11 @@ export interface FakeSlack {
   failNext(method: string, failure: Failure): void
   /** Holds the answer to the next call of `method` until `release()`; `arrived` resolves when the call comes in. */
   holdNext(method: string): { arrived: Promise<ApiCall>; release(): void }
+  /**
+   * Answers every call of `method` `ms` late, after it took effect (a slow network): a process killed
+   * meanwhile has posted without learning so. 0 turns it off.
+   */
+  slowDown(method: string, ms: number): void
   /** A new response_url on the fake. */
   responseUrl(): string
   /** Slash command form fields as Slack sends them (override any). */
@@ -349,6 +354,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const posted: PostedMessage[] = []
   const defaultLocale = options.defaultLocale ?? 'en-US'
   const failures = new Map<string, Failure[]>()
+  const latency = new Map<string, number>()
   const holds = new Map<string, { arrive: (call: ApiCall) => void; released: Promise<void> }[]>()
   const events = new EventEmitter()
   events.setMaxListeners(100)
@@ -359,8 +365,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers })
-      res.end(JSON.stringify(body))
+      const write = () => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers })
+        res.end(JSON.stringify(body))
+      }
+      const late = latency.get(url.pathname.replace(/^.*\//, '')) ?? 0
+      if (late > 0) setTimeout(write, late)
+      else write()
     }
     if (url.pathname.startsWith('/response/')) {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {}
@@ -609,6 +620,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const list = failures.get(method) ?? []
       list.push(failure)
       failures.set(method, list)
+    },
+    slowDown(method, ms) {
+      latency.set(method, ms)
     },
     holdNext(method) {
       let arrive!: (call: ApiCall) => void

@@ -69,6 +69,7 @@ export function createDispatcher(deps: {
   const sinks = new Map<Platform, ChatSink>(deps.sinks.map((s) => [s.platform, s]))
   const platforms = [...sinks.keys()]
   let running = false
+  let unwatch: (() => void) | undefined
   let timer: NodeJS.Timeout | undefined
   let pass: Promise<number> | undefined
   let again = false
@@ -207,6 +208,9 @@ export function createDispatcher(deps: {
       } catch (err) {
         log.error({ err }, 'could not recover earlier claims; they lapse with their lease')
       }
+      unwatch = deps.store.watchOutbox?.(() => {
+        if (running) void kick()
+      })
       void kick()
     },
     wake() {
@@ -232,6 +236,8 @@ export function createDispatcher(deps: {
     },
     async stop() {
       running = false
+      unwatch?.()
+      unwatch = undefined
       if (timer) clearTimeout(timer)
       timer = undefined
       if (pass) await pass

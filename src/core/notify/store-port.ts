@@ -108,6 +108,12 @@ export interface NotifyStore {
    * (a stable INSTANCE_ID), since other instances' claims may be alive.
    */
   recoverClaims(owner: string): Promise<number>
+  /**
+   * Calls `onChange` when another process committed deliveries (PostgreSQL LISTEN/NOTIFY), so every
+   * instance's dispatcher wakes for a change one leader recorded. Absent where one process owns the store.
+   * Returns a function that stops listening.
+   */
+  watchOutbox?(onChange: () => void): () => void
   /** Gives back `owner`'s claims on deliveries not yet marked (graceful shutdown); returns how many. */
   releaseClaims(owner: string): Promise<number>
   markSent(id: number, now: Date): Promise<void>

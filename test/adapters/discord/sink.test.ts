@@ -79,3 +79,21 @@ describe('Discord notification sink', () => {
     expect(err.code).toBe('DELIVERY_FAILED')
   })
 })
+
+describe('Discord sink: a repeat of an in-doubt delivery', () => {
+  it('sends the delivery nonce with enforce_nonce, so a second post of the same delivery creates nothing', async () => {
+    const channelId = '2000000000000000009'
+    const first = { deliveryKey: 'kai-delivery-7', inDoubt: false }
+    await h.adapter.sink.post(channelId, message, first)
+    // The sender died before marking it sent; another instance posts the same delivery again.
+    await h.adapter.sink.post(channelId, message, { ...first, inDoubt: true })
+    expect(h.discord.channelPostAttempts(channelId)).toBe(2)
+    const posted = h.discord.channelMessages(channelId)
+    expect(posted).toHaveLength(1)
+    expect(posted[0]).toMatchObject({ nonce: expect.any(String), enforce_nonce: true })
+    expect(String(posted[0]!.nonce).length).toBeLessThanOrEqual(25)
+    // Another delivery is another nonce: it is posted.
+    await h.adapter.sink.post(channelId, message, { deliveryKey: 'kai-delivery-8', inDoubt: false })
+    expect(h.discord.channelMessages(channelId)).toHaveLength(2)
+  })
+})

@@ -74,3 +74,24 @@ describe('Slack notification sink', () => {
     expect(err).toMatchObject({ code: 'DELIVERY_FAILED', permanent: false, retryAfterMs: undefined })
   })
 })
+
+describe('Slack sink: a repeat of an in-doubt delivery', () => {
+  it('tags posts with the delivery and does not post an in-doubt one that is already in the channel', async () => {
+    const post = { deliveryKey: 'kai-delivery-7', inDoubt: false }
+    await sink.post('C0DOUBT', message, post)
+    const [call] = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0DOUBT')
+    expect(call!.args.metadata).toEqual({
+      event_type: 'kai_delivery',
+      event_payload: { delivery: 'kai-delivery-7' },
+    })
+    // The sender died before marking it sent: the next attempt is in doubt and looks first.
+    await sink.post('C0DOUBT', message, { ...post, inDoubt: true })
+    const check = slack.callsTo('conversations.history').at(-1)?.args
+    expect(check).toMatchObject({ channel: 'C0DOUBT' })
+    expect(String(check?.include_all_metadata)).toBe('true')
+    expect(slack.posted.filter((m) => m.channel === 'C0DOUBT')).toHaveLength(1)
+    // In doubt but never posted (it died before Slack got it): it is posted now.
+    await sink.post('C0DOUBT', message, { deliveryKey: 'kai-delivery-8', inDoubt: true })
+    expect(slack.posted.filter((m) => m.channel === 'C0DOUBT')).toHaveLength(2)
+  })
+})
