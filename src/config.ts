@@ -133,6 +133,13 @@ const EnvSchema = z.object({
   RESULTS_URL: optionalUrl,
   RESULTS_POLL_SECONDS: int(300, 10, 86_400),
   NOTIFY_LEASE_SECONDS: int(60, 2, 3_600),
+  OPS_CHANNEL: optionalText.refine(
+    (s) => s === undefined || /^(slack|discord):[A-Za-z0-9]+(:(ko|en))?$/.test(s),
+    {
+      message:
+        "must be 'slack:<channel id>' or 'discord:<channel id>', optionally ':en' for English (e.g. slack:C0123ABCD)",
+    },
+  ),
 })
 
 type Env = z.output<typeof EnvSchema>
@@ -174,7 +181,19 @@ export interface Config {
     pollSeconds: number
     /** How long a claimed delivery stays this instance's before another may take it over. */
     leaseSeconds: number
+    /** OPS_CHANNEL: where the operators are told the corpus is stale (an event overdue > 7 days). */
+    ops?: { platform: 'slack' | 'discord'; channelId: string; lang: 'ko' | 'en' }
   }
+}
+
+function opsChannel(value: string | undefined): Config['notify']['ops'] {
+  if (!value) return undefined
+  const [platform, channelId, lang] = value.split(':') as [
+    'slack' | 'discord',
+    string,
+    'ko' | 'en' | undefined,
+  ]
+  return { platform, channelId, lang: lang ?? 'ko' }
 }
 
 const HOW_TO_FIX: Partial<Record<keyof Env, string>> = {
@@ -217,6 +236,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (!e.SLACK_BOT_TOKEN && e.NOTIFY_SLACK_CHANNELS.length > 0) {
       problems.push('SLACK_BOT_TOKEN: missing — NOTIFY_SLACK_CHANNELS is set, so the bot needs a Slack token')
     }
+    const ops = opsChannel(e.OPS_CHANNEL)
+    if (ops?.platform === 'slack' && !e.SLACK_BOT_TOKEN)
+      problems.push(
+        'SLACK_BOT_TOKEN: missing — OPS_CHANNEL is a Slack channel, so the bot needs a Slack token',
+      )
+    if (ops?.platform === 'discord' && !e.DISCORD_TOKEN)
+      problems.push(
+        'DISCORD_TOKEN: missing — OPS_CHANNEL is a Discord channel, so the bot needs a Discord token',
+      )
   }
   if (problems.length > 0 || !e) throw new ConfigError(problems)
 
@@ -256,6 +284,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       resultsUrl: e.RESULTS_URL,
       pollSeconds: e.RESULTS_POLL_SECONDS,
       leaseSeconds: e.NOTIFY_LEASE_SECONDS,
+      ...(e.OPS_CHANNEL && { ops: opsChannel(e.OPS_CHANNEL) }),
     },
   }
 }

@@ -117,7 +117,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   let watch: CorpusWatch | undefined
   let poller: ResultsPoller | undefined
+  let overdueTimer: NodeJS.Timeout | undefined
   const stop = async (): Promise<void> => {
+    if (overdueTimer) clearInterval(overdueTimer)
     watch?.close()
     poller?.stop()
     await notifications.stop()
@@ -133,6 +135,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
     await logNotifyOutcome(logger, notifications.onCorpus(corpus))
     await notifications.start()
+    // Events become overdue as days pass, not only when the corpus changes: look again every hour. The
+    // local console (no platform) is someone trying the bot, not an operator: it stays quiet.
+    if (!consoleMode) {
+      void notifications.checkOverdue()
+      overdueTimer = setInterval(() => void notifications.checkOverdue(), 3_600_000)
+      overdueTimer.unref()
+    }
     if (config.corpusWatch) {
       watch = watchCorpus(config.corpusDir, {
         currentHash: corpus.hash,
@@ -145,6 +154,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
           const index = core.apply(next)
           logger.info({ hash: next.hash.slice(0, 12) }, 'corpus reloaded')
           void logNotifyOutcome(logger, notifications.onCorpus(next))
+          if (!consoleMode) void notifications.checkOverdue()
           setImmediate(() => {
             if (core.corpus() !== next) return // a later edit was applied since and persists itself
             try {

@@ -103,3 +103,22 @@ describe('loadConfig', () => {
     ])
   })
 })
+
+describe('OPS_CHANNEL', () => {
+  it('names the operators channel, Korean unless it ends in :en', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      OPS_CHANNEL: 'slack:C0OPS:en',
+    })
+    expect(config.notify.ops).toEqual({ platform: 'slack', channelId: 'C0OPS', lang: 'en' })
+    expect(loadConfig({}).notify.ops).toBeUndefined()
+  })
+
+  it('rejects a malformed value and a platform without its token, one line each', () => {
+    expect(() => loadConfig({ OPS_CHANNEL: 'C0OPS' })).toThrow(/OPS_CHANNEL: must be 'slack:<channel id>'/)
+    expect(() => loadConfig({ OPS_CHANNEL: 'discord:123' })).toThrow(
+      /DISCORD_TOKEN: missing — OPS_CHANNEL is a Discord channel/,
+    )
+  })
+})

@@ -17,6 +17,7 @@ const KIND_ORDER: Record<ChangeEvent['kind'], number> = {
   schedule: 2,
   'team-status': 3,
   'current-state': 4,
+  overdue: 5,
 }
 
 /**

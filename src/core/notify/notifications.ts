@@ -4,14 +4,16 @@ import { z } from 'zod'
 import type { Lang, Message } from '../answer/types.js'
 import { TimelineEvent } from '../corpus/schema.js'
 import type { Corpus } from '../corpus/types.js'
-import type { ChannelRef, ChatSink, Clock, NotificationService } from '../ports.js'
+import { type ChannelRef, type ChatSink, type Clock, channelKey, type NotificationService } from '../ports.js'
+import { seoulDate } from '../time/kst.js'
 import { canonicalJson, currentStateChange, diffResults } from './diff-results.js'
 import { createDispatcher, type DispatcherOptions } from './dispatcher.js'
+import { overdueChanges } from './nudge.js'
 import { planDeliveries } from './plan-deliveries.js'
 import { resultsStateOf } from './state.js'
 import type { Baseline, NotifyStore, PlannedDelivery } from './store-port.js'
 import { renderChangeList } from './templates.js'
-import type { ChangeEvent, ResultsState } from './types.js'
+import type { ChangeEvent, OverdueChange, ResultsState } from './types.js'
 
 /** The notification settings main.ts passes in; `Config['notify']` satisfies it. */
 export interface NotifyOptions {
@@ -19,6 +21,8 @@ export interface NotifyOptions {
   discordChannels: { channelId: string; lang: Lang }[]
   /** Announce the current standings once (per distinct state), e.g. when first connecting a channel. */
   announceCurrent: boolean
+  /** Where operators are told that the corpus is stale (OPS_CHANNEL); without it, only a log warning. */
+  ops?: { platform: ChannelRef['platform']; channelId: string; lang: Lang }
 }
 
 /** What `onCorpus` did, for logs and tests. */
@@ -44,6 +48,12 @@ export interface Notifications {
    * Null clears it.
    */
   onRemoteTimeline(events: TimelineEvent[] | null): Promise<CorpusOutcome>
+  /**
+   * Tells the operators, once per event, about scheduled events overdue by more than 7 days (by the clock,
+   * in Seoul) with no outcome in the last corpus: a log warning and, with `ops`, a message through the outbox.
+   * Returns the nudges recorded by this call (none when they were all recorded before).
+   */
+  checkOverdue(): Promise<OverdueChange[]>
   /** Starts the dispatcher: pending deliveries left by a crash or restart go out first. */
   start(): Promise<void>
   /** Sends what is due now; `timeoutMs` also waits for retries that fall due within it. */
@@ -197,12 +207,83 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       return deps.store.listSubscriptions(ref)
     },
     async changes(since, lang): Promise<Message> {
-      return renderChangeList(await deps.store.listChanges({ since, limit: CHANGES_LIMIT }), since, lang)
+      // Operator nudges are not news for the channels.
+      const changes = await deps.store.listChanges({ since, limit: CHANGES_LIMIT })
+      return renderChangeList(
+        changes.filter((c) => c.event.kind !== 'overdue'),
+        since,
+        lang,
+      )
     },
+  }
+
+  /** Runs after any evaluation in flight, so the baseline it writes back is the one just committed. */
+  function checkOverdue(): Promise<OverdueChange[]> {
+    const run = chain.then(checkOverdueNow, checkOverdueNow)
+    chain = run.then(() => ({ kind: 'unchanged' }) as CorpusOutcome)
+    return run
+  }
+
+  async function checkOverdueNow(): Promise<OverdueChange[]> {
+    if (!lastCorpus) return []
+    let baseline: Awaited<ReturnType<NotifyStore['loadBaseline']>>
+    try {
+      await init()
+      // One instance tells the operators, as one detects changes.
+      if (!(await deps.store.tryLead())) return []
+      baseline = await deps.store.loadBaseline()
+    } catch (err) {
+      log.error({ err }, 'could not read the notification store to check for overdue events')
+      return []
+    }
+    if (!baseline) return []
+    const now = deps.clock.now()
+    const nudges = overdueChanges(lastCorpus, seoulDate(now))
+    if (nudges.length === 0) return []
+    const ops = deps.config.ops
+    let result: Awaited<ReturnType<NotifyStore['commitChanges']>>
+    try {
+      result = await deps.store.commitChanges({
+        events: nudges,
+        // The results baseline is unchanged: a nudge is about the calendar, not a change of results.
+        baseline: { state: baseline.state, inputHash: baseline.inputHash },
+        plan: (events) =>
+          ops
+            ? events.map((e) => ({
+                platform: ops.platform,
+                workspaceId: '',
+                channelId: ops.channelId,
+                channelKey: channelKey(ops),
+                eventId: e.id,
+                lang: ops.lang,
+              }))
+            : [],
+        now,
+      })
+    } catch (err) {
+      log.error({ err }, 'overdue nudges could not be recorded')
+      return []
+    }
+    const recorded = result.recorded.filter((e): e is OverdueChange => e.kind === 'overdue')
+    for (const n of recorded)
+      log.warn(
+        {
+          event: n.event.id,
+          scheduled: n.event.date,
+          overdueSince: n.since,
+          days: n.days,
+          ...(ops && { opsChannel: channelKey(ops) }),
+          howTo: 'corpus/README.md, "How to add a new evaluation result"',
+        },
+        'corpus is stale: a scheduled event is overdue with no outcome recorded',
+      )
+    if (result.deliveries > 0) dispatcher.wake()
+    return recorded
   }
 
   return {
     service,
+    checkOverdue,
     onCorpus(corpus) {
       lastCorpus = corpus
       return evaluate()

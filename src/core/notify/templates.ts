@@ -124,6 +124,17 @@ function describe(
         detail: `${resultLabel(change.from, lang)} → ${resultLabel(change.to, lang)}${cause}`,
       }
     }
+    case 'overdue': {
+      const detail =
+        lang === 'ko'
+          ? `${span(change.event.date, change.event.endDate)}로 예정됐던 일정의 결과가 자료에 없습니다. ${change.since}부터 ${change.days}일 지났습니다. 결과가 나왔다면 corpus/README.md의 'How to add a new evaluation result' 절차대로 timeline.yaml에 추가해 주세요.`
+          : `It was scheduled for ${span(change.event.date, change.event.endDate)} and the corpus records no outcome; overdue since ${change.since} (${change.days} days). If results are out, add them to timeline.yaml as corpus/README.md, "How to add a new evaluation result", describes.`
+      return {
+        title: `⚠️ ${lang === 'ko' ? '자료 점검 필요' : 'Corpus needs an update'}: ${change.event.title[lang]}`,
+        fields: [],
+        detail,
+      }
+    }
     case 'current-state': {
       const fields = groupByResult(
         change.standings.map((s) => ({ result: s.result, name: s.team.name[lang] })),

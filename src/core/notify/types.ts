@@ -98,6 +98,19 @@ export interface CurrentStateChange extends ChangeBase {
   next: EventRef | null
 }
 
+/**
+ * For the operators only (OPS_CHANNEL): a scheduled event is overdue by more than a week and the corpus
+ * records no outcome. Its id names the event and its date, so each event (at each date) is nudged once.
+ */
+export interface OverdueChange extends ChangeBase {
+  kind: 'overdue'
+  event: EventRef
+  /** The first day it was overdue (YYYY-MM-DD, Seoul). */
+  since: string
+  /** Days overdue when it was found. */
+  days: number
+}
+
 /** Something about the program's results that changed and is worth telling subscribed channels. */
 export type ChangeEvent =
   | ResultsChange
@@ -105,6 +118,7 @@ export type ChangeEvent =
   | ScheduleChange
   | TeamStatusChange
   | CurrentStateChange
+  | OverdueChange
 
 export type ChangeKind = ChangeEvent['kind']
 

@@ -27,6 +27,8 @@ function describeChange(c: ChangeEvent): string {
       return `team-status ${c.team.id}: ${c.from}->${c.to}`
     case 'current-state':
       return `current-state ${c.standings.length}`
+    case 'overdue':
+      return `overdue ${c.event.id}`
   }
 }
 
