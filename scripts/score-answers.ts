@@ -6,12 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import {
-  type CheckedAnswer,
-  checkAnswer,
-  formatQuestionSetReport,
-  type QuestionFailure,
-} from '../test/questions/evaluate.js'
+import { type CheckedAnswer, formatQuestionSetReport, scoreAnswers } from '../test/questions/evaluate.js'
 import { type QuestionCase, QuestionCaseSchema } from '../test/questions/questions.js'
 
 const AnswerJson = z.object({
@@ -37,26 +32,5 @@ if (lines.length !== cases.length) {
   console.error(`${answersPath} has ${lines.length} answers for ${cases.length} questions`)
   process.exit(2)
 }
-const failures: QuestionFailure[] = []
-let oosTotal = 0
-let oosAbstained = 0
-for (const [i, c] of cases.entries()) {
-  const a = AnswerJson.parse(JSON.parse(lines[i]!)) as unknown as CheckedAnswer
-  if (c.outOfScope) {
-    oosTotal++
-    if (!a.answered) oosAbstained++
-  }
-  const reasons = checkAnswer(c, a)
-  if (reasons.length > 0)
-    failures.push({ q: c.q.slice(0, 80), reasons, intent: a.intent, text: a.text.slice(0, 300) })
-}
-const correct = cases.length - failures.length
-console.log(
-  formatQuestionSetReport({
-    total: cases.length,
-    correct,
-    accuracy: correct / cases.length,
-    outOfScope: { total: oosTotal, abstained: oosAbstained },
-    failures,
-  }),
-)
+const answers = lines.map((l) => AnswerJson.parse(JSON.parse(l)) as unknown as CheckedAnswer)
+console.log(formatQuestionSetReport(scoreAnswers(cases, answers)))

@@ -41,14 +41,16 @@ export function checkAnswer(c: QuestionCase, a: CheckedAnswer): string[] {
   return reasons
 }
 
-/** Runs the quality set against a core: accuracy, out-of-scope abstention and every failure. */
-export function runQuestionSet(core: KaiCore, questions: readonly QuestionCase[]): QuestionSetReport {
+/** Scores answers already given, one per question in order: accuracy, out-of-scope abstention and every failure. */
+export function scoreAnswers(
+  questions: readonly QuestionCase[],
+  answers: readonly CheckedAnswer[],
+): QuestionSetReport {
   const failures: QuestionFailure[] = []
   let oosTotal = 0
   let oosAbstained = 0
-  for (const c of questions) {
-    const context = c.after ? core.ask(c.after).context : undefined
-    const a = core.ask(c.q, context ? { context } : {})
+  for (const [i, c] of questions.entries()) {
+    const a = answers[i]!
     if (c.outOfScope) {
       oosTotal++
       if (!a.answered) oosAbstained++
@@ -65,6 +67,15 @@ export function runQuestionSet(core: KaiCore, questions: readonly QuestionCase[]
     outOfScope: { total: oosTotal, abstained: oosAbstained },
     failures,
   }
+}
+
+/** Runs the quality set against a core: accuracy, out-of-scope abstention and every failure. */
+export function runQuestionSet(core: KaiCore, questions: readonly QuestionCase[]): QuestionSetReport {
+  const answers = questions.map((c) => {
+    const context = c.after ? core.ask(c.after).context : undefined
+    return core.ask(c.q, context ? { context } : {})
+  })
+  return scoreAnswers(questions, answers)
 }
 
 /** The report as Markdown for `npm run eval`. */
